@@ -1,0 +1,33 @@
+"""Per-character facts the engine needs, cached because the same few hundred characters recur."""
+
+import unicodedata
+
+from rich.cells import cell_len  # Textual measures segments with this: our widths must agree.
+
+TAB_CELLS = 4
+
+
+class _BidiClasses(dict[str, str]):
+    def __missing__(self, char: str) -> str:
+        value = self[char] = unicodedata.bidirectional(char) or "L"
+        return value
+
+
+class _Marks(dict[str, bool]):
+    def __missing__(self, char: str) -> bool:
+        value = self[char] = unicodedata.category(char) in ("Mn", "Me")
+        return value
+
+
+BIDI_CLASS = _BidiClasses()
+IS_MARK = _Marks()
+
+
+def char_cells(char: str) -> int:
+    if char == "\t":
+        return TAB_CELLS
+    return cell_len(char)
+
+
+def is_arabic_letter(char: str) -> bool:
+    return BIDI_CLASS[char] == "AL" and not IS_MARK[char]

@@ -1,0 +1,348 @@
+"""Lay out one paragraph into screen lines: shape, resolve levels, wrap, reorder, align.
+
+The pipeline follows ../shared/notes/arabic-in-terminals.md: shape words in logical order,
+resolve bidi levels on the whole paragraph, wrap in logical order by cell width, then
+reorder each line (L1–L4) and align it by the paragraph's direction. Lines keep their
+logical range; the index maps and styled runs are built only when asked for, so laying out
+a long document stays cheap and only what is on screen pays for the maps.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from bidi.mirror import MIRRORED
+
+from reader.engine.bidi import (
+    base_level,
+    paragraph_kind,
+    resolve_levels,
+    simple_rtl_levels,
+    visual_order,
+)
+from reader.engine.characters import BIDI_CLASS, char_cells
+from reader.engine.sanitize import sanitize
+from reader.engine.shaping import Cluster, ShapedWord, shape_word
+
+# Break opportunities: spaces and tabs, not the no-break spaces (U+00A0, U+2007, U+202F).
+_SPACES = re.compile(r"([ \t\u1680\u2000-\u2006\u2008-\u200b\u205f\u3000]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A style over logical characters [start, end) of a paragraph."""
+
+    start: int
+    end: int
+    style: str
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Consecutive cells of a line that share their styles; never splits a glyph from its marks."""
+
+    text: str
+    cells: int
+    styles: frozenset[str]
+
+
+class _Word:
+    """A word's shape plus the bidi facts the right-to-left fast path needs, cached per word."""
+
+    __slots__ = ("shaped", "last_strong", "has_number", "_visual", "_rtl")
+
+    def __init__(self, shaped: ShapedWord, word: str) -> None:
+        self.shaped = shaped
+        strong = [BIDI_CLASS[c] for c in word if BIDI_CLASS[c] in ("R", "AL")]
+        self.last_strong = strong[-1] if strong else None
+        self.has_number = any(BIDI_CLASS[c] in ("EN", "AN") for c in word)
+        self._visual: dict[str, str] = {}
+        self._rtl: str | None = None  # the visual form when it does not depend on context
+
+    def rtl_visual(self, paragraph: str, start: int, end: int, last_strong: str) -> str:
+        """The word paragraph[start:end] drawn inside right-to-left text (every neighbour at level 1).
+
+        Its numbers' levels depend on the strong type before it (W2), hence `last_strong`."""
+        if self._rtl is not None:
+            return self._rtl
+        key = last_strong if self.has_number else ""
+        text = self._visual.get(key)
+        if text is None:
+            word = paragraph[start:end]
+            levels = simple_rtl_levels(word, last_strong)
+            order = visual_order(word, levels, 1, 0, len(word))
+            text = "".join(c.text for c in _visual_clusters(self.shaped.clusters, order, levels))
+            self._visual[key] = text
+            if not self.has_number:
+                self._rtl = text
+        return text
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(word: str, shape: bool, drop_harakat: bool) -> _Word:
+    return _Word(shape_word(word, shape, drop_harakat), word)
+
+
+@lru_cache(maxsize=256)
+def _space_cells(spaces: str) -> int:
+    return sum(char_cells(c) for c in spaces)
+
+
+def _space_cluster(char: str, index: int) -> Cluster:
+    cells = char_cells(char)
+    return Cluster(" " * cells, index, index + 1, cells)
+
+
+def _visual_clusters(clusters: tuple[Cluster, ...] | list[Cluster], order: list[int], levels: bytes) -> list[Cluster]:
+    """Clusters in the order their characters appear on screen, mirrored at odd levels (L3, L4).
+
+    A cluster keeps its marks after its base, so marks follow their letter on screen (L3)."""
+    owner = {}
+    for cluster in clusters:
+        for index in range(cluster.start, cluster.end):
+            owner[index] = cluster
+    seen = set()
+    result = []
+    for index in order:
+        cluster = owner[index]
+        if cluster.start in seen:
+            continue
+        seen.add(cluster.start)
+        if levels[cluster.start] % 2 and cluster.text and cluster.text[0] in MIRRORED:
+            cluster = Cluster(MIRRORED[cluster.text[0]] + cluster.text[1:], cluster.start, cluster.end, cluster.cells)
+        result.append(cluster)
+    return result
+
+
+class ScreenLine:
+    """One screen line of a paragraph: logical characters [start, end) drawn left to right."""
+
+    __slots__ = ("paragraph", "start", "end", "indent", "cell_width", "first_token", "_text")
+
+    def __init__(
+        self, paragraph: "ParagraphLayout", start: int, end: int, cell_width: int, first_token: int
+    ) -> None:
+        self.paragraph = paragraph
+        self.first_token = first_token  # index of the paragraph's token the line starts in
+        self.start = start
+        self.end = end
+        self.cell_width = cell_width
+        self.indent = max(0, paragraph.width - cell_width) if paragraph.rtl else 0
+        self._text: str | None = None
+
+    def __repr__(self) -> str:
+        return f"ScreenLine({self.start}, {self.end}, {self.render()!r})"
+
+    @property
+    def text(self) -> str:
+        """The characters to draw, left to right, without the indent."""
+        if self._text is None:
+            self._text = self.paragraph._line_text(self)
+        return self._text
+
+    def render(self) -> str:
+        """The line as printed: indent, then the text, no trailing spaces."""
+        return (" " * self.indent + self.text).rstrip(" ")
+
+    def clusters(self) -> list[Cluster]:
+        """The glyphs of the line, left to right, each with the logical range it shows."""
+        return self.paragraph._visual_line(self)
+
+    def cells(self) -> list[int]:
+        """The logical index each cell shows, left to right (the indent not counted)."""
+        return [c.start for c in self.clusters() for _ in range(c.cells)]
+
+    def index_to_cell(self, index: int) -> int | None:
+        """The first cell (after the indent) showing logical character `index`, if on this line."""
+        cell = 0
+        for cluster in self.clusters():
+            if cluster.start <= index < cluster.end:
+                return cell
+            cell += cluster.cells
+        return None
+
+    def runs(self, spans: "list[Span] | tuple[Span, ...]" = ()) -> list[Run]:
+        """The line as styled runs, left to right. A glyph takes the style of a span that
+        covers any of its characters, so a highlight over one letter of لا covers the ligature."""
+        here = [s for s in spans if s.start < self.end and s.end > self.start]
+        runs: list[Run] = []
+        texts: list[str] = []
+        cells = 0
+        styles: frozenset[str] | None = None
+        for cluster in self.clusters():
+            mine = frozenset(s.style for s in here if s.start < cluster.end and s.end > cluster.start)
+            if mine != styles and texts:
+                runs.append(Run("".join(texts), cells, styles))
+                texts, cells = [], 0
+            styles = mine
+            texts.append(cluster.text)
+            cells += cluster.cells
+        if texts:
+            runs.append(Run("".join(texts), cells, styles))
+        return runs
+
+
+class ParagraphLayout:
+    """A paragraph laid out at a width. `lines` are in reading order, top to bottom."""
+
+    def __init__(
+        self,
+        text: str,
+        width: int,
+        *,
+        base_dir: str = "auto",
+        drop_harakat: bool = False,
+        shape: bool = True,
+        reorder: bool = True,
+    ) -> None:
+        if "\n" in text:
+            raise ValueError("layout_paragraph takes one paragraph; split the text at newlines first")
+        self.text = sanitize(text)
+        self.width = max(1, width)
+        self.level = base_level(self.text, base_dir)
+        self.rtl = self.level == 1
+        self.kind = paragraph_kind(self.text, self.level) if reorder else "logical"
+        self._shape = shape
+        self._drop_harakat = drop_harakat
+        self._tokens: list[tuple[int, int, _Word | None]] = []
+        self._context: list[str] = []  # strong type before each token, for the right-to-left fast path
+        self.lines = self._wrap()
+
+    @cached_property
+    def levels(self) -> bytes:
+        return resolve_levels(self.text, self.level)
+
+    def _wrap(self) -> list[ScreenLine]:
+        text, width = self.text, self.width
+        shape, drop_harakat = self._shape, self._drop_harakat
+        tokens, context = self._tokens, self._context
+        lines: list[ScreenLine] = []
+        line_start = line_end = -1
+        line_token = 0
+        used = 0
+        gap = 0  # cells of the spaces between the line so far and the next word
+        last_strong = "R"
+        start = 0
+        # split() alternates words and space runs, starting and ending with a (maybe empty) word.
+        for position, piece in enumerate(_SPACES.split(text)):
+            end = start + len(piece)
+            if position % 2:
+                tokens.append((start, end, None))
+                context.append(last_strong)
+                if start == 0:  # leading spaces are content, not a break
+                    line_start, line_end, used = 0, end, _space_cells(piece)
+                else:
+                    gap = 1 if piece == " " else _space_cells(piece)
+                start = end
+                continue
+            if not piece:
+                continue
+            word = _word(piece, shape, drop_harakat)
+            tokens.append((start, end, word))
+            context.append(last_strong)
+            if word.last_strong:
+                last_strong = word.last_strong
+            cells = word.shaped.cells
+            if line_start >= 0 and used + gap + cells <= width:
+                used += gap + cells
+                line_end = end
+            else:
+                if line_start >= 0:
+                    lines.append(ScreenLine(self, line_start, line_end, used, line_token))
+                line_token = len(tokens) - 1
+                if cells <= width:
+                    line_start, line_end, used = start, end, cells
+                else:
+                    line_start, line_end, used = self._break_word(lines, word, start, line_token)
+            gap = 0
+            start = end
+        if line_start >= 0 or not lines:
+            lines.append(ScreenLine(self, max(line_start, 0), max(line_end, 0), used, line_token))
+        return lines
+
+    def _break_word(self, lines: list[ScreenLine], word: _Word, offset: int, token: int) -> tuple[int, int, int]:
+        """Split a word wider than the line between glyphs; returns the last piece as the open line."""
+        piece_start, used = offset, 0
+        for cluster in word.shaped.clusters:
+            if used and used + cluster.cells > self.width:
+                lines.append(ScreenLine(self, piece_start, offset + cluster.start, used, token))
+                piece_start, used = offset + cluster.start, 0
+            used += cluster.cells
+        return piece_start, offset + word.shaped.clusters[-1].end, used
+
+    def _line_tokens(self, line: ScreenLine):
+        """Tokens overlapping the line, with their index."""
+        tokens = self._tokens
+        for index in range(line.first_token, len(tokens)):
+            start, end, word = tokens[index]
+            if start >= line.end:
+                break
+            yield index, start, end, word
+
+    def _logical_clusters(self, line: ScreenLine) -> list[Cluster]:
+        clusters: list[Cluster] = []
+        for _, start, end, word in self._line_tokens(line):
+            if word is None:
+                clusters.extend(_space_cluster(self.text[i], i) for i in range(max(start, line.start), min(end, line.end)))
+                continue
+            for cluster in word.shaped.clusters:
+                if line.start <= start + cluster.start < line.end:
+                    clusters.append(cluster.moved(start))
+        return clusters
+
+    def _visual_line(self, line: ScreenLine) -> list[Cluster]:
+        clusters = self._logical_clusters(line)
+        if self.kind == "logical":
+            return clusters
+        order = visual_order(self.text, self.levels, self.level, line.start, line.end)
+        return _visual_clusters(clusters, order, self.levels)
+
+    def _line_text(self, line: ScreenLine) -> str:
+        kind = self.kind
+        if kind == "mixed":
+            return "".join(c.text for c in self._visual_line(line))
+        text, tokens = self.text, self._tokens
+        parts = []
+        for index in range(line.first_token, len(tokens)):
+            start, end, word = tokens[index]
+            if start >= line.end:
+                break
+            if word is None:
+                parts.append(" " if end - start == 1 and text[start] == " " else " " * _space_cells(text[start:end]))
+            elif start < line.start or end > line.end:  # a piece of a word broken across lines
+                return "".join(c.text for c in self._visual_line(line))
+            elif kind == "rtl":
+                parts.append(word._rtl or word.rtl_visual(text, start, end, self._context[index]))
+            else:
+                parts.append(word.shaped.text)
+        if kind == "rtl":
+            parts.reverse()
+        return "".join(parts)
+
+
+def layout_paragraph(
+    text: str,
+    width: int,
+    *,
+    base_dir: str = "auto",
+    drop_harakat: bool = False,
+    shape: bool = True,
+    reorder: bool = True,
+) -> ParagraphLayout:
+    """Lay out one paragraph (no newlines) in `width` cells.
+
+    base_dir: "auto" (first strong character), "rtl" or "ltr". shape=False leaves shaping to
+    the terminal; reorder=False keeps logical order (for terminals that reorder themselves).
+    """
+    return ParagraphLayout(
+        text, width, base_dir=base_dir, drop_harakat=drop_harakat, shape=shape, reorder=reorder
+    )
+
+
+def render_text(text: str, width: int, *, base_dir: str = "auto", drop_harakat: bool = False) -> list[str]:
+    """Every paragraph (line) of `text` laid out at `width` and aligned: lines ready to print."""
+    return [
+        line.render()
+        for paragraph in text.split("\n")
+        for line in layout_paragraph(paragraph, width, base_dir=base_dir, drop_harakat=drop_harakat).lines
+    ]

@@ -1,0 +1,156 @@
+"""Arabic shaping, word by word, with a map from logical characters to what is drawn.
+
+arabic-reshaper returns shaped text without an index map, and ligatures shrink the text
+(لا → U+FEFB, الله → U+FDF2), so each output glyph is aligned back to the logical
+characters it stands for. Joining never crosses a space, so a word is the unit of shaping
+and of caching.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from arabic_reshaper import ArabicReshaper
+
+from reader.engine.characters import IS_MARK, TAB_CELLS, char_cells
+
+_RESHAPERS = {
+    False: ArabicReshaper(configuration={"delete_harakat": False}),
+    True: ArabicReshaper(configuration={"delete_harakat": True}),
+}
+_NEEDS_SHAPING = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+ZWJ = "\u200d"
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """What one glyph shows: `text` is drawn (a base and its marks, `""` for a zero-width
+    format character), covering logical characters [start, end) of its word or paragraph."""
+
+    text: str
+    start: int
+    end: int
+    cells: int
+
+    def moved(self, offset: int) -> "Cluster":
+        return Cluster(self.text, self.start + offset, self.end + offset, self.cells)
+
+
+def _drawn(char: str) -> str:
+    if char == "\t":
+        return " " * TAB_CELLS
+    if char_cells(char) == 0 and not IS_MARK[char]:
+        return ""  # ZWNJ, LRM, BOM…: terminals and Rich disagree on their widths, so never send them
+    return char
+
+
+def _plain_clusters(word: str) -> list[Cluster]:
+    """Group each base character with the combining marks that follow it."""
+    clusters: list[Cluster] = []
+    for index, char in enumerate(word):
+        drawn = _drawn(char)
+        if IS_MARK[char] and clusters and clusters[-1].text:
+            last = clusters[-1]
+            clusters[-1] = Cluster(last.text + char, last.start, index + 1, last.cells)
+        else:
+            clusters.append(Cluster(drawn, index, index + 1, char_cells(char) if drawn else 0))
+    return clusters
+
+
+def _base_count(glyph: str) -> int:
+    if not _PRESENTATION_FORM.match(glyph):
+        return 1
+    return sum(1 for char in unicodedata.normalize("NFKC", glyph) if not IS_MARK[char])
+
+
+def _align(word: str, shaped: str) -> list[Cluster] | None:
+    """Map reshaper output back to logical characters; None if they cannot be aligned."""
+    clusters: list[Cluster] = []
+    pos = 0
+    for glyph in shaped:
+        if IS_MARK[glyph]:
+            if not clusters:
+                return None
+            last = clusters[-1]
+            end = last.end
+            if pos < len(word) and IS_MARK[word[pos]]:
+                pos += 1
+                end = pos
+            clusters[-1] = Cluster(last.text + glyph, last.start, end, last.cells)
+            continue
+        # Logical marks the reshaper dropped (delete_harakat) belong to the glyph before them.
+        while clusters and pos < len(word) and IS_MARK[word[pos]]:
+            last = clusters[-1]
+            pos += 1
+            clusters[-1] = Cluster(last.text, last.start, pos, last.cells)
+        start = pos
+        for _ in range(_base_count(glyph)):
+            while pos < len(word) and IS_MARK[word[pos]]:
+                pos += 1  # a mark inside a ligature: the reshaper moves it after the glyph
+            if pos >= len(word):
+                return None
+            pos += 1
+        drawn = _drawn(glyph)
+        clusters.append(Cluster(drawn, start, pos, char_cells(glyph) if drawn else 0))
+    while clusters and pos < len(word) and IS_MARK[word[pos]]:
+        last = clusters[-1]
+        pos += 1
+        clusters[-1] = Cluster(last.text, last.start, pos, last.cells)
+    return clusters if pos == len(word) else None
+
+
+def _shaped_clusters(word: str, drop_harakat: bool) -> list[Cluster]:
+    # ZWJ makes arabic-reshaper raise or lose ligatures: shape without it, then give each ZWJ
+    # to the glyph before it (it is never drawn).
+    kept = [i for i, char in enumerate(word) if char != ZWJ]
+    core = "".join(word[i] for i in kept)
+    if not core:
+        return _plain_clusters(word)
+    clusters = _align(core, _RESHAPERS[drop_harakat].reshape(core))
+    if clusters is None:
+        return _plain_clusters(word)
+    if len(core) == len(word):
+        return clusters
+    mapped = []
+    for cluster in clusters:
+        start = kept[cluster.start] if cluster.start else 0
+        end = kept[cluster.end] if cluster.end < len(kept) else len(word)
+        mapped.append(Cluster(cluster.text, start, end, cluster.cells))
+    return mapped
+
+
+_PRINTABLE_ASCII = re.compile(r"[\x21-\x7e]*\Z")
+
+
+class ShapedWord:
+    """A shaped word: the drawn text in logical order, its width, and (built when first
+    needed) its clusters, offsets relative to the word."""
+
+    __slots__ = ("word", "text", "cells", "_clusters")
+
+    def __init__(self, word: str, clusters: tuple[Cluster, ...] | None) -> None:
+        self.word = word
+        self._clusters = clusters
+        if clusters is None:  # printable ASCII: one cell and one cluster per character
+            self.text, self.cells = word, len(word)
+        else:
+            self.text = "".join(c.text for c in clusters)
+            self.cells = sum(c.cells for c in clusters)
+
+    @property
+    def clusters(self) -> tuple[Cluster, ...]:
+        if self._clusters is None:
+            self._clusters = tuple(Cluster(c, i, i + 1, 1) for i, c in enumerate(self.word))
+        return self._clusters
+
+
+@lru_cache(maxsize=1 << 16)
+def shape_word(word: str, shape: bool = True, drop_harakat: bool = False) -> ShapedWord:
+    """Shape one whitespace-free word."""
+    if _PRINTABLE_ASCII.match(word):
+        return ShapedWord(word, None)
+    if shape and _NEEDS_SHAPING.search(word):
+        return ShapedWord(word, tuple(_shaped_clusters(word, drop_harakat)))
+    return ShapedWord(word, tuple(_plain_clusters(word)))
