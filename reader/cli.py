@@ -1,0 +1,161 @@
+"""Command line: `reader [OPTIONS] [FILE|-]` opens the app; `reader render|quotes|entities …` print.
+
+argparse cannot mix an optional FILE with subcommands, so the first word is dispatched here:
+a file literally named `render` is opened as `./render`.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+from reader import __version__
+from reader.settings import SettingsError, add_arguments, from_arguments
+
+SUBCOMMANDS = {
+    "render": "print the laid-out document (shaped, in visual order, aligned)",
+    "quotes": "list the quoted spans and who said them",
+    "entities": "list the people, places and organisations and where they are mentioned",
+}
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+
+def bundled_article() -> str:
+    return str(files("reader.assets") / "vostochny-summit.txt")
+
+
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    if command is None:
+        parser = argparse.ArgumentParser(
+            prog="reader",
+            description="Read Arabic (and mixed, and English) text in the terminal, right to left.",
+            epilog="subcommands (reader COMMAND --help):\n"
+            + "\n".join(f"  {name:<9} {text}" for name, text in SUBCOMMANDS.items())
+            + "\n\nWith no FILE the bundled article opens. A file named like a subcommand: use ./NAME.",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+    else:
+        parser = argparse.ArgumentParser(prog=f"reader {command}", description=SUBCOMMANDS[command])
+    parser.add_argument("file", nargs="?", metavar="FILE", help="a text, Markdown or HTML file, or - for stdin")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    if command is not None:
+        parser.add_argument("--width", type=_width, help="line width in cells (default: the terminal's, else 80)")
+    if command in ("quotes", "entities"):
+        parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+    parser.add_argument("--base-dir", choices=("auto", "rtl", "ltr"), default="auto",
+                        help="paragraph direction (default: auto, from the first strong letter)")
+    parser.add_argument("--drop-harakat", action="store_true", help="leave out the Arabic diacritics")
+    parser.add_argument("--encoding", help="decode the file with this encoding instead of detecting it")
+    parser.add_argument("--format", dest="fmt", choices=("text", "markdown", "html"),
+                        help="input format (default: from the file name, else sniffed)")
+    parser.add_argument("--glossary", action="append", type=Path, default=[], metavar="FILE",
+                        help="a TOML glossary of your own, on top of the bundled ones (repeatable)")
+    if command in (None, "render"):
+        add_arguments(parser)
+    return parser
+
+
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if not 1 <= width <= 10_000:
+        raise argparse.ArgumentTypeError(f"must be between 1 and 10000, not {width}")
+    return width
+
+
+def _output_width(args: argparse.Namespace) -> int:
+    if args.width:
+        return args.width
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
+
+
+def _render(document, args: argparse.Namespace, settings) -> None:
+    from reader.engine.layout import layout_paragraph
+    from reader.terminal import explicit_bidi
+
+    width = _output_width(args)
+    with explicit_bidi(sys.stdout, settings):
+        for index, block in enumerate(document.blocks):
+            if index:
+                sys.stdout.write("\n")
+            layout = layout_paragraph(
+                block.text, width, base_dir=args.base_dir, drop_harakat=args.drop_harakat,
+                shape=settings.app_shapes, reorder=settings.app_reorders,
+            )
+            sys.stdout.writelines(line.render() + "\n" for line in layout.lines)
+
+
+def _report(document, args: argparse.Namespace, command: str) -> None:
+    from reader.document import report
+
+    if args.json:
+        rows = report.quotes_json(document) if command == "quotes" else report.entities_json(document)
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    width = _output_width(args)
+    table = report.quotes_table(document, width) if command == "quotes" else report.entities_table(document, width)
+    sys.stdout.writelines(line + "\n" for line in table)
+
+
+def _attach_terminal_to_stdin() -> None:
+    """After a document came from a pipe, read keys from the terminal instead."""
+    tty = os.open("/dev/tty", os.O_RDWR)
+    os.dup2(tty, 0)
+    os.close(tty)
+    sys.stdin = open(0, encoding="utf-8", closefd=False)
+
+
+def run(argv: list[str]) -> int:
+    command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
+    args = _parser(command).parse_args(argv[1:] if command else argv)
+    settings = None
+    if command in (None, "render"):
+        try:
+            settings = from_arguments(args)
+        except SettingsError as error:
+            print(f"reader: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    from reader.document.loading import DocumentError, load_document
+
+    try:
+        document = load_document(
+            args.file or bundled_article(), encoding=args.encoding, fmt=args.fmt, glossaries=args.glossary
+        )
+    except DocumentError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if command == "render":
+        _render(document, args, settings)
+        return 0
+    if command is not None:
+        _report(document, args, command)
+        return 0
+    if args.file == "-":
+        try:
+            _attach_terminal_to_stdin()
+        except OSError:
+            print("reader: a document read from stdin needs a terminal to read keys from", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    from reader.ui.app import run_app
+
+    return run_app(document, base_dir=args.base_dir, drop_harakat=args.drop_harakat, settings=settings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if stream.encoding.lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    try:
+        return run(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `reader render | head`: the reader of our output left
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
