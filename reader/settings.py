@@ -1,0 +1,184 @@
+"""User settings: bidi mode, shaping, keyboard layout.
+
+Each setting is resolved on its own, first match wins: command-line flag,
+environment variable, config file (`$XDG_CONFIG_HOME/reader/config.toml`),
+default. A bad value anywhere raises `SettingsError` whose text is one line
+for the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from reader.keyboard import LAYOUT_NAMES
+
+BIDI_MODES = ("app", "terminal")
+"""`app`: we shape and reorder, the terminal must not. `terminal`: we send
+logical, unshaped text and the terminal does both (Konsole, mlterm)."""
+
+_TRUE_WORDS = ("1", "yes", "true", "on")
+_FALSE_WORDS = ("0", "no", "false", "off")
+
+
+@dataclass(frozen=True)
+class Settings:
+    bidi: str = "app"
+    shape: bool = True
+    keyboard: str = "any"
+
+    @property
+    def app_reorders(self) -> bool:
+        """Whether the app sends visual order (and must switch the terminal's own bidi off)."""
+        return self.bidi == "app"
+
+    @property
+    def app_shapes(self) -> bool:
+        """Whether the app sends presentation forms instead of leaving joining to the terminal."""
+        return self.bidi == "app" and self.shape
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; `str()` is the one line to show the user."""
+
+
+def config_path() -> Path:
+    return platformdirs.user_config_path("reader") / "config.toml"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add `--bidi`, `--no-shape` and `--keyboard` to a (sub)command's parser."""
+    parser.add_argument(
+        "--bidi",
+        choices=BIDI_MODES,
+        default=None,
+        help="app: reorder and shape here (default); terminal: send logical text "
+        "for terminals that do bidi themselves (Konsole, mlterm)",
+    )
+    parser.add_argument(
+        "--no-shape",
+        action="store_true",
+        default=None,
+        help="reorder but leave letter joining to the terminal",
+    )
+    parser.add_argument(
+        "--keyboard",
+        choices=LAYOUT_NAMES,
+        default=None,
+        help="Arabic keyboard layout whose keys act as the Latin keys at the same "
+        "place (default: any, the characters all layouts agree on)",
+    )
+
+
+def from_arguments(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> Settings:
+    """Resolve settings for a parser prepared with `add_arguments`."""
+    return resolve(
+        bidi=args.bidi,
+        shape=False if args.no_shape else None,
+        keyboard=args.keyboard,
+        environ=os.environ if environ is None else environ,
+    )
+
+
+def resolve(
+    *,
+    bidi: str | None = None,
+    shape: bool | None = None,
+    keyboard: str | None = None,
+    environ: Mapping[str, str],
+    config_file: Path | None = None,
+) -> Settings:
+    """Settings from flags (None = not given), then environ, then the config file."""
+    config = _read_config(config_path() if config_file is None else config_file)
+    return Settings(
+        bidi=_first(
+            bidi,
+            _choice_from_env(environ, "READER_BIDI", BIDI_MODES),
+            config.get("bidi"),
+            Settings.bidi,
+        ),
+        shape=_first(
+            shape,
+            _bool_from_env(environ, "READER_SHAPE"),
+            config.get("shape"),
+            Settings.shape,
+        ),
+        keyboard=_first(
+            keyboard,
+            _choice_from_env(environ, "READER_KEYBOARD", LAYOUT_NAMES),
+            config.get("keyboard"),
+            Settings.keyboard,
+        ),
+    )
+
+
+def _first(*values):
+    return next(value for value in values if value is not None)
+
+
+def _choice_from_env(environ: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str | None:
+    value = environ.get(name, "").strip()
+    if not value:
+        return None
+    if value not in choices:
+        raise SettingsError(f"{name}={value!r} is not one of: {', '.join(choices)}")
+    return value
+
+
+def _bool_from_env(environ: Mapping[str, str], name: str) -> bool | None:
+    value = environ.get(name, "").strip().lower()
+    if not value:
+        return None
+    if value in _TRUE_WORDS:
+        return True
+    if value in _FALSE_WORDS:
+        return False
+    raise SettingsError(f"{name}={value!r} is not one of: {', '.join(_TRUE_WORDS + _FALSE_WORDS)}")
+
+
+_CONFIG_CHOICES: dict[str, tuple] = {
+    "bidi": BIDI_MODES,
+    "shape": (True, False),
+    "keyboard": LAYOUT_NAMES,
+}
+
+
+def _read_config(path: Path) -> dict:
+    """The checked contents of the config file; {} when there is none."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise SettingsError(f"cannot read config file {path}: {error.strerror}") from None
+    try:
+        config = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise SettingsError(f"bad config file {path}: {error}") from None
+    for key, value in config.items():
+        if key not in _CONFIG_CHOICES:
+            raise SettingsError(
+                f"bad config file {path}: unknown setting {key!r} "
+                f"(known: {', '.join(_CONFIG_CHOICES)})"
+            )
+        choices = _CONFIG_CHOICES[key]
+        # `type` check: TOML `1` must not pass for `true` (1 == True in Python).
+        if type(value) is not type(choices[0]) or value not in choices:
+            shown = ", ".join(_toml_literal(choice) for choice in choices)
+            raise SettingsError(
+                f"bad config file {path}: {key} = {_toml_literal(value)} is not one of: {shown}"
+            )
+    return config
+
+
+def _toml_literal(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    # repr() escapes control and format characters: the file's text never reaches the terminal raw.
+    return repr(value)
