@@ -1,0 +1,426 @@
+"""The reader app: the article, the sections sidebar, quotes, glossary and search, by keyboard."""
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from reader.engine.layout import Span
+from reader.ui.article import DEFAULT_MEASURE, MEASURE_STEP, ArticleView
+from reader.ui.bindings import HELP_TEXT, READER_BINDINGS
+from reader.ui.drawing import TextOptions
+from reader.ui.entry_list import EntryList
+from reader.ui.help import HelpScreen
+from reader.ui.panels import glossary_entries, quote_entries, section_entries
+from reader.ui.reading_position import DocumentKey, PositionStore, default_state_file
+from reader.ui.search import SearchIndex
+from reader.ui.status import SearchField, StatusLine
+
+HISTORY_LIMIT = 100
+
+
+class ReaderApp(App[int]):
+    CSS_PATH = "reader.tcss"
+    BINDINGS = READER_BINDINGS
+    TITLE = "reader"
+
+    def __init__(
+        self,
+        document,
+        *,
+        options: TextOptions = TextOptions(),
+        state_file: Path | None = None,
+        measure: int = DEFAULT_MEASURE,
+    ) -> None:
+        super().__init__()
+        self.document = document
+        self.options = options
+        self.texts = [block.text for block in document.blocks]
+        self.kinds = [str(block.kind) for block in document.blocks]
+        self._measure = measure
+        self.positions = PositionStore(state_file or default_state_file())
+        self.document_key = DocumentKey.of(document.source, self.texts)
+        self.entity_types = {entity.id: entity.type for entity in document.entities}
+        self.search_index = SearchIndex(self.texts)
+        self.history: list[tuple[int, int]] = []
+        self.hits: list[tuple[int, int, int]] = []
+        self.current_hit: int | None = None
+        self.current_quote: int | None = None
+        self.current_mention: int | None = None
+        self._search_anchor: tuple[int, int] | None = None
+        self._last_anchor: tuple[int, int] | None = None
+
+    # -- structure ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(self.options, id="status")
+        with Horizontal(id="main"):
+            yield ArticleView(
+                self.texts,
+                self.kinds,
+                [[(link.start, link.end, link.url) for link in block.links] for block in self.document.blocks],
+                self.options,
+                measure=self._measure,
+                id="article",
+            )
+            yield EntryList(self.options, id="sections")
+        with Horizontal(id="aids"):
+            yield EntryList(self.options, id="quotes")
+            yield EntryList(self.options, id="glossary")
+        with Vertical(id="search-bar"):
+            yield SearchField(self.options, id="search")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    def panel(self, name: str) -> EntryList:
+        return self.query_one(f"#{name}", EntryList)
+
+    @property
+    def search_field(self) -> SearchField:
+        return self.query_one("#search", SearchField)
+
+    def on_mount(self) -> None:
+        self.panel("sections").set_entries(section_entries(self.document))
+        self.panel("quotes").set_entries(quote_entries(self.document))
+        self.panel("glossary").set_entries(glossary_entries(self.document))
+        for name in ("sections", "quotes", "glossary"):
+            self.panel(name).display = False
+        self.query_one("#aids").display = False
+        self.query_one("#search-bar").display = False
+        self.article.focus()
+        self.watch(self.article, "scroll_y", self._scrolled)
+        if self.positions.notice:
+            self.notify(self.positions.notice, severity="warning", timeout=8)
+        resume = self.positions.recall(self.document_key, self.texts)
+        if resume is not None:
+            self.call_after_refresh(self.article.go_to, *resume)
+        self.call_after_refresh(self._scrolled)
+
+    def _scrolled(self, _value: float | None = None) -> None:
+        article = self.article
+        self._last_anchor = article.anchor()
+        section = self.current_section()
+        self.panel("sections").mark(section)
+        parts = [f"{article.percent}%"]
+        if self.hits:
+            parts.append(f"{self.current_hit + 1}/{len(self.hits)}" if self.current_hit is not None else f"{len(self.hits)} hits")
+        elif self.search_field.query and self.query_one("#search-bar").display:
+            parts.append("0/0")
+        title = self.document.title or ""
+        place = title
+        if section is not None and section > 0:
+            place = f"{title} — {self.document.sections[section].title}"
+        self.query_one(StatusLine).show(place, "  ".join(parts))
+
+    def remember_position(self) -> None:
+        """Store where the reader was; called once the app has exited."""
+        if self._last_anchor is not None:
+            self.positions.remember(self.document_key, self.texts, *self._last_anchor)
+
+    def get_system_commands(self, screen: Screen):
+        yield from super().get_system_commands(screen)
+        for binding in READER_BINDINGS:
+            if binding.id in HELP_TEXT:
+                keys = " ".join(self.get_key_display(b) for b in [binding])
+                yield SystemCommand(binding.description, f"{HELP_TEXT[binding.id]} ({keys})", self._runner(binding.action))
+
+    def _runner(self, action: str):
+        async def run() -> None:
+            await self.run_action(action)
+
+        return run
+
+    # -- highlights --------------------------------------------------------------------------
+
+    def _refresh_highlights(self) -> None:
+        """Spans per block, in increasing precedence: mentions, quotes, search hits, the current one."""
+        spans: dict[int, list[Span]] = defaultdict(list)
+        if self.panel("glossary").display:
+            for mention in self.document.mentions:
+                kind = self.entity_types.get(mention.entity_id, "")
+                spans[mention.paragraph].append(Span(mention.start, mention.end, f"mention-{kind}"))
+        if self.panel("quotes").display:
+            for quote in self.document.quotes:
+                spans[quote.paragraph].append(Span(quote.start, quote.end, "quote"))
+        for block, start, end in self.hits:
+            spans[block].append(Span(start, end, "hit"))
+        current = self._current_span()
+        if current is not None:
+            spans[current[0]].append(Span(current[1], current[2], "current-hit"))
+        self.article.set_spans(spans)
+        self._scrolled()
+
+    def _current_span(self) -> tuple[int, int, int] | None:
+        if self.current_hit is not None and self.hits:
+            return self.hits[self.current_hit]
+        if self.current_mention is not None and self.panel("glossary").display:
+            mention = self.document.mentions[self.current_mention]
+            return mention.paragraph, mention.start, mention.end
+        if self.current_quote is not None and self.panel("quotes").display:
+            quote = self.document.quotes[self.current_quote]
+            return quote.paragraph, quote.start, quote.end
+        return None
+
+    # -- jumps -------------------------------------------------------------------------------
+
+    def jump(self, block: int, offset: int = 0, *, top: bool = True) -> None:
+        """Go somewhere, remembering where we were for Backspace."""
+        self.history.append(self.article.anchor())
+        del self.history[:-HISTORY_LIMIT]
+        self.article.go_to(block, offset, top=top)
+
+    def action_jump_back(self) -> None:
+        if not self.history:
+            self.notify("No earlier position to go back to")
+            return
+        self.article.go_to(*self.history.pop())
+
+    def current_section(self) -> int | None:
+        sections = self.document.sections
+        if not sections:
+            return None
+        top = self.article.top_block
+        current = 0
+        for number, section in enumerate(sections):
+            if section.start_block <= top:
+                current = number
+        return current
+
+    def _section_target(self, number: int) -> int:
+        section = self.document.sections[number]
+        return section.heading_block if section.heading_block is not None else section.start_block
+
+    def action_go_section(self, number: int) -> None:
+        if not 1 <= number <= len(self.document.sections):
+            self.notify(f"There is no section {number} (this document has {len(self.document.sections)})")
+            return
+        self.jump(self._section_target(number - 1))
+
+    def action_next_section(self) -> None:
+        current = self.current_section()
+        if current is None or current + 1 >= len(self.document.sections):
+            self.notify("This is the last section")
+            return
+        self.jump(self._section_target(current + 1))
+
+    def action_previous_section(self) -> None:
+        current = self.current_section()
+        if current is None:
+            return
+        # Within a section, go to its start first; at its start, to the section before.
+        at_start = self.article.rows.row_of(self._section_target(current), 0) >= round(self.article.scroll_y)
+        if at_start:
+            if current == 0:
+                self.notify("This is the first section")
+                return
+            current -= 1
+        self.jump(self._section_target(current))
+
+    # -- scrolling ---------------------------------------------------------------------------
+
+    def action_line_down(self) -> None:
+        self.article.scroll_relative(y=1, animate=False, immediate=True)
+
+    def action_line_up(self) -> None:
+        self.article.scroll_relative(y=-1, animate=False, immediate=True)
+
+    def action_page_down(self) -> None:
+        self.article.scroll_page_down(animate=False, immediate=True)
+
+    def action_page_up(self) -> None:
+        self.article.scroll_page_up(animate=False, immediate=True)
+
+    def action_go_top(self) -> None:
+        self.history.append(self.article.anchor())
+        self.article.scroll_home(animate=False, immediate=True)
+
+    def action_go_bottom(self) -> None:
+        self.history.append(self.article.anchor())
+        self.article.scroll_end(animate=False, immediate=True)
+
+    def action_wider(self) -> None:
+        self.article.set_measure(self.article.measure + MEASURE_STEP)
+        self.notify(f"Reading measure: {self.article.measure} columns", timeout=2)
+
+    def action_narrower(self) -> None:
+        self.article.set_measure(self.article.measure - MEASURE_STEP)
+        self.notify(f"Reading measure: {self.article.measure} columns", timeout=2)
+
+    def action_toggle_related(self) -> None:
+        hidden = self.article.hidden_kinds ^ {"related-link"}
+        self.article.set_hidden_kinds(frozenset(hidden))
+        self.notify("Related links hidden" if hidden else "Related links shown", timeout=2)
+
+    # -- panels ------------------------------------------------------------------------------
+
+    def _toggle(self, name: str) -> bool:
+        panel = self.panel(name)
+        panel.display = not panel.display
+        if not panel.display and panel.has_focus:
+            self.article.focus()
+        aids = self.query_one("#aids")
+        aids.display = self.panel("quotes").display or self.panel("glossary").display
+        return panel.display
+
+    def action_toggle_sections(self) -> None:
+        self._toggle("sections")
+        self._scrolled()
+
+    def action_toggle_quotes(self) -> None:
+        self._toggle("quotes")
+        self._refresh_highlights()
+
+    def action_toggle_glossary(self) -> None:
+        if not self._toggle("glossary"):
+            self.current_mention = None
+        self._refresh_highlights()
+
+    def on_entry_list_chosen(self, message: EntryList.Chosen) -> None:
+        name = message.entry_list.id
+        if name == "sections":
+            self.jump(self._section_target(message.target))
+        elif name == "quotes":
+            self._go_quote(message.target)
+        elif name == "glossary":
+            mentions = self._mentions_of(message.target)
+            if not mentions:
+                self.notify("No mention of this entity in the text")
+                return
+            self._go_mention(mentions[0])
+
+    def _go_quote(self, number: int) -> None:
+        self.current_quote = number
+        quote = self.document.quotes[number]
+        self.jump(quote.paragraph, quote.start, top=False)
+        self._refresh_highlights()
+
+    def _go_mention(self, number: int) -> None:
+        self.current_mention = number
+        mention = self.document.mentions[number]
+        self.jump(mention.paragraph, mention.start, top=False)
+        self._refresh_highlights()
+
+    def _mentions_of(self, entity_id: str) -> list[int]:
+        return sorted(
+            (n for n, mention in enumerate(self.document.mentions) if mention.entity_id == entity_id),
+            key=lambda n: (self.document.mentions[n].paragraph, self.document.mentions[n].start),
+        )
+
+    # -- n / N -------------------------------------------------------------------------------
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        if self.hits:
+            if self.current_hit is None:
+                self.current_hit = 0 if step > 0 else len(self.hits) - 1
+            else:
+                self.current_hit = (self.current_hit + step) % len(self.hits)
+            block, start, _ = self.hits[self.current_hit]
+            self.jump(block, start, top=False)
+            self._refresh_highlights()
+            return
+        entity = self.panel("glossary").target if self.panel("glossary").display else None
+        if entity is not None:
+            mentions = self._mentions_of(entity)
+            if mentions:
+                here = mentions.index(self.current_mention) if self.current_mention in mentions else -1
+                if here < 0:
+                    here = 0 if step > 0 else len(mentions) - 1
+                else:
+                    here = (here + step) % len(mentions)
+                self._go_mention(mentions[here])
+                return
+        quotes = self.document.quotes
+        if not quotes:
+            self.notify("Nothing to move to: no search hits, mentions or quotes")
+            return
+        if self.current_quote is None:
+            self._go_quote(0 if step > 0 else len(quotes) - 1)
+        else:
+            self._go_quote((self.current_quote + step) % len(quotes))
+
+    # -- search ------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self._search_anchor = self.article.anchor()
+        self.query_one("#search-bar").display = True
+        self.search_field.focus()
+        self._scrolled()
+
+    def on_search_field_changed(self, message: SearchField.Changed) -> None:
+        self.hits = self.search_index.find(message.query)
+        anchor = self._search_anchor or (0, 0)
+        later = [n for n, (block, start, _) in enumerate(self.hits) if (block, start) >= anchor]
+        self.current_hit = (later[0] if later else 0) if self.hits else None
+        self.search_field.set_count(
+            f"{self.current_hit + 1}/{len(self.hits)}" if self.hits else ("0/0" if message.query else "")
+        )
+        if self.current_hit is not None:
+            block, start, _ = self.hits[self.current_hit]
+            self.article.go_to(block, start, top=False)
+        self._refresh_highlights()
+
+    def on_search_field_submitted(self, message: SearchField.Submitted) -> None:
+        self._close_search()
+        if self._search_anchor is not None and self.hits:
+            self.history.append(self._search_anchor)
+
+    def on_search_field_cancelled(self, message: SearchField.Cancelled) -> None:
+        self.search_field.query = ""
+        self.search_field.set_count("")
+        self.hits, self.current_hit = [], None
+        self._close_search()
+        if self._search_anchor is not None:
+            self.article.go_to(*self._search_anchor)
+        self._refresh_highlights()
+
+    def _close_search(self) -> None:
+        self.query_one("#search-bar").display = False
+        self.article.focus()
+
+    # -- copy, help --------------------------------------------------------------------------
+
+    def action_copy(self) -> None:
+        article = self.article
+        height = article.scrollable_content_region.height
+        quote = self.document.quotes[self.current_quote] if self.current_quote is not None else None
+        if quote is not None and article.scroll_y <= article.rows.row_of(quote.paragraph, quote.start) < article.scroll_y + height:
+            self.copy_to_clipboard(quote.text)
+            self.notify(f"Copied the current quote ({len(quote.text)} characters)")
+            return
+        block = article.top_block
+        text = self.texts[block]
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied the paragraph at the top ({len(text)} characters)")
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+
+def run_app(document, *, base_dir: str = "auto", drop_harakat: bool = False, settings=None) -> int:
+    """Run the reader on a loaded document until the user quits; returns the exit code."""
+    options = TextOptions(
+        base_dir=base_dir,
+        drop_harakat=drop_harakat,
+        shape=settings.app_shapes if settings is not None else True,
+        reorder=settings.app_reorders if settings is not None else True,
+    )
+    app = ReaderApp(document, options=options)
+    app.run()
+    try:
+        app.remember_position()
+    except OSError as error:
+        print(f"reader: could not save the reading position: {error}", file=sys.stderr)
+    return app.return_code or 0

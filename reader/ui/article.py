@@ -1,0 +1,198 @@
+"""The article view: a ScrollView on Textual's Line API drawing the engine's screen lines.
+
+Modelled on textual/widgets/_rich_log.py: `render_line` looks up the row, builds a Strip from
+the engine's runs and keeps it in an LRU cache keyed by what can change it.
+"""
+
+from collections.abc import Mapping, Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.engine.layout import Span
+from reader.ui.article_rows import ArticleRows, SeparatorRow
+from reader.ui.drawing import TextOptions, line_segments, safe_link
+
+DEFAULT_MEASURE = 80
+MIN_MEASURE = 20
+MEASURE_STEP = 8
+
+ENTITY_TYPES = ("person", "place", "organisation", "facility", "rocket", "event")
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The document's blocks laid out in a reading column; highlights are spans per block."""
+
+    COMPONENT_CLASSES = {
+        "article--title",
+        "article--lead",
+        "article--heading",
+        "article--body",
+        "article--caption",
+        "article--related-link",
+        "article--embed",
+        "article--rule",
+        "article--link",
+        "article--quote",
+        "article--hit",
+        "article--current-hit",
+        "article--mention",
+        *(f"article--mention-{kind}" for kind in ENTITY_TYPES),
+    }
+
+    def __init__(
+        self,
+        texts: Sequence[str],
+        kinds: Sequence[str],
+        links: Sequence[Sequence[tuple[int, int, str]]],
+        options: TextOptions,
+        *,
+        measure: int = DEFAULT_MEASURE,
+        id: str | None = None,
+    ) -> None:
+        """texts/kinds: each block's text and kind; links: (start, end, url) per block."""
+        super().__init__(id=id)
+        self._texts = texts
+        self._kinds = kinds
+        self._links = [[(start, end, safe_link(url)) for start, end, url in block] for block in links]
+        self._options = options
+        self.measure = measure
+        self.hidden_kinds: frozenset[str] = frozenset()
+        self._spans: Mapping[int, Sequence[Span]] = {}
+        self._rows: ArticleRows | None = None
+        self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
+
+    # -- layout ------------------------------------------------------------------------------
+
+    @property
+    def rows(self) -> ArticleRows:
+        if self._rows is None:
+            self._relayout()
+        assert self._rows is not None
+        return self._rows
+
+    @property
+    def column_width(self) -> int:
+        return max(1, min(self.measure, self.scrollable_content_region.width or self.measure))
+
+    def _relayout(self, keep_anchor: bool = False) -> None:
+        anchor = self.anchor() if keep_anchor and self._rows is not None else None
+        visible = [kind not in self.hidden_kinds for kind in self._kinds]
+        ruled = [kind == "title" for kind in self._kinds]
+        self._rows = ArticleRows(self._texts, visible, ruled, self.column_width, self._options)
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, self._rows.total)
+        if anchor is not None:
+            self.scroll_to(y=self._rows.row_of(*anchor), animate=False, immediate=True)
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._rows is None or self._rows.width != self.column_width:
+            self._relayout(keep_anchor=True)
+        else:
+            self.virtual_size = Size(self.scrollable_content_region.width, self._rows.total)
+            self._strips.clear()
+
+    def set_measure(self, measure: int) -> None:
+        """Change the reading measure; the paragraph at the top stays at the top."""
+        self.measure = max(MIN_MEASURE, measure)
+        self._relayout(keep_anchor=True)
+
+    def set_hidden_kinds(self, kinds: frozenset[str]) -> None:
+        self.hidden_kinds = kinds
+        self._relayout(keep_anchor=True)
+
+    def set_spans(self, spans: Mapping[int, Sequence[Span]]) -> None:
+        """Highlights to draw: per block, spans whose style names a component class suffix."""
+        self._spans = spans
+        self._strips.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    # -- position ----------------------------------------------------------------------------
+
+    def anchor(self) -> tuple[int, int]:
+        """(block, offset) at the top of the view."""
+        return self.rows.anchor(round(self.scroll_y))
+
+    @property
+    def top_block(self) -> int:
+        return self.rows.block_at(round(self.scroll_y))
+
+    @property
+    def percent(self) -> int:
+        if self.max_scroll_y <= 0:
+            return 100
+        return round(100 * self.scroll_y / self.max_scroll_y)
+
+    def go_to(self, block: int, offset: int = 0, *, top: bool = True) -> None:
+        """Show `block` at `offset`: at the top of the view, or (top=False) a third of the way
+        down unless it is already in view."""
+        row = self.rows.row_of(block, offset)
+        if top:
+            self.scroll_to(y=row, animate=False, immediate=True)
+            return
+        height = self.scrollable_content_region.height
+        if self.scroll_y <= row < self.scroll_y + height:
+            return
+        self.scroll_to(y=max(0, row - height // 3), animate=False, immediate=True)
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        if name.startswith("link:"):
+            url = self._links_of_span(name)
+            return self.get_component_rich_style("article--link") + Style(link=url) if url else Style()
+        component = f"article--{name}"
+        if component not in self.COMPONENT_CLASSES:
+            component = "article--mention" if name.startswith("mention-") else "article--body"
+        return self.get_component_rich_style(component)
+
+    def _links_of_span(self, name: str) -> str | None:
+        block, number = (int(part) for part in name[len("link:") :].split("."))
+        return self._links[block][number][2]
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        row = scroll_y + y
+        key = (row, width, self.column_width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row(row, width)
+            self._strips[key] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def _render_row(self, row: int, width: int) -> Strip:
+        base = self.rich_style
+        found = self.rows.row(row)
+        column = self.column_width
+        margin = max(0, (width - column) // 2)
+        if isinstance(found, SeparatorRow):
+            if not found.rule:
+                return Strip.blank(width, base)
+            rule_style = base + self.get_component_rich_style("article--rule")
+            return Strip([Segment(" " * margin, base), Segment("─" * column, rule_style)]).adjust_cell_length(
+                width, base
+            )
+        if found is None:
+            return Strip.blank(width, base)
+        block_style = base + self.get_component_rich_style(f"article--{self._kinds[found.block]}")
+        spans = [
+            *(
+                Span(start, end, f"link:{found.block}.{number}")
+                for number, (start, end, url) in enumerate(self._links[found.block])
+                if url
+            ),
+            *self._spans.get(found.block, ()),
+        ]
+        segments = [Segment(" " * margin, base), *line_segments(found.line, block_style, spans, self._style)]
+        return Strip(segments).adjust_cell_length(width, base)

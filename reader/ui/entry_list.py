@@ -1,0 +1,207 @@
+"""A keyboard list whose entries are drawn with the engine (Textual's OptionList would draw
+logical, unjoined Arabic). Each entry is a few fields, each field one paragraph laid out at the
+list's width; the cursor moves over the entries that have a target."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.ui.drawing import TextOptions, line_segments
+
+GUTTER = 2  # cells left of the text: the cursor and the "current" marks
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    text: str
+    style: str = "entry-list--text"  # a component class
+    base_dir: str = "auto"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    fields: tuple[Field, ...]
+    target: Any = None  # what Enter jumps to; None for a group heading
+
+
+class EntryList(ScrollView, can_focus=True):
+    COMPONENT_CLASSES = {
+        "entry-list--text",
+        "entry-list--heading",
+        "entry-list--secondary",
+        "entry-list--strip",
+        "entry-list--cursor",
+        "entry-list--marked",
+    }
+    BINDINGS = [
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("home,g", "cursor_to(0)", "First", show=False),
+        Binding("end,G", "cursor_to(-1)", "Last", show=False),
+        Binding("pagedown,space", "cursor_page(1)", "Page down", show=False),
+        Binding("pageup,b", "cursor_page(-1)", "Page up", show=False),
+        Binding("enter", "choose", "Jump", show=False),
+    ]
+
+    class Chosen(Message):
+        """Enter was pressed on an entry."""
+
+        def __init__(self, entry_list: "EntryList", target: Any) -> None:
+            super().__init__()
+            self.entry_list = entry_list
+            self.target = target
+
+    def __init__(self, options: TextOptions, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._options = options
+        self.entries: list[Entry] = []
+        self.cursor: int | None = None
+        self.marked: int | None = None
+        self._starts: list[int] = []  # first row of each entry
+        self._lines: list[tuple[int, Field, Any]] = []  # (entry, field, screen line) per row
+        self._width = 0
+        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(256)
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        selectable = [n for n, entry in enumerate(entries) if entry.target is not None]
+        self.cursor = selectable[0] if selectable else None
+        self.marked = None
+        self._relayout()
+
+    @property
+    def target(self) -> Any:
+        return None if self.cursor is None else self.entries[self.cursor].target
+
+    def _text_width(self) -> int:
+        return max(1, self.scrollable_content_region.width - GUTTER)
+
+    def _relayout(self) -> None:
+        width = self._text_width()
+        self._width = width
+        self._starts, self._lines = [], []
+        for number, entry in enumerate(self.entries):
+            if number:
+                self._lines.append((number - 1, None, None))  # a blank row between entries
+            self._starts.append(len(self._lines))
+            for field in entry.fields:
+                for line in self._options.layout(field.text, width, field.base_dir).lines:
+                    self._lines.append((number, field, line))
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines))
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._text_width() != self._width:
+            self._relayout()
+            self._show_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    # -- cursor ------------------------------------------------------------------------------
+
+    def _selectable(self) -> list[int]:
+        return [n for n, entry in enumerate(self.entries) if entry.target is not None]
+
+    def move_cursor(self, entry: int | None) -> None:
+        self.cursor = entry
+        self._strips.clear()
+        self.refresh()
+        self._show_cursor()
+
+    def mark(self, entry: int | None) -> None:
+        """Mark an entry as current (e.g. the section being read), without moving the cursor."""
+        if entry != self.marked:
+            self.marked = entry
+            self._strips.clear()
+            self.refresh()
+
+    def _show_cursor(self) -> None:
+        if self.cursor is None or not self._starts:
+            return
+        top = self._starts[self.cursor]
+        bottom = self._starts[self.cursor + 1] - 1 if self.cursor + 1 < len(self._starts) else len(self._lines)
+        height = self.scrollable_content_region.height
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif bottom > self.scroll_y + height:
+            self.scroll_to(y=max(top, bottom - height), animate=False, immediate=True)
+
+    def action_cursor(self, step: int) -> None:
+        selectable = self._selectable()
+        if not selectable:
+            return
+        if self.cursor not in selectable:
+            self.move_cursor(selectable[0])
+            return
+        position = selectable.index(self.cursor) + step
+        self.move_cursor(selectable[max(0, min(len(selectable) - 1, position))])
+
+    def action_cursor_to(self, position: int) -> None:
+        selectable = self._selectable()
+        if selectable:
+            self.move_cursor(selectable[position])
+
+    def action_cursor_page(self, direction: int) -> None:
+        if self.cursor is None:
+            return
+        row = self._starts[self.cursor] + direction * max(1, self.scrollable_content_region.height - 1)
+        row = max(0, min(len(self._lines) - 1, row))
+        entry = self._lines[row][0]
+        selectable = self._selectable()
+        candidates = [n for n in selectable if (n >= entry if direction > 0 else n <= entry)]
+        self.move_cursor((candidates[0] if direction > 0 else candidates[-1]) if candidates else self.cursor)
+
+    def action_choose(self) -> None:
+        if self.target is not None:
+            self.post_message(self.Chosen(self, self.target))
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        row = scroll_y + y
+        key = (row, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row(row, width)
+            self._strips[key] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def _render_row(self, row: int, width: int) -> Strip:
+        base = self.rich_style
+        if row >= len(self._lines) or self._lines[row][1] is None:
+            return Strip.blank(width, base)
+        entry, field, line = self._lines[row]
+        style = base + self.get_component_rich_style(field.style)
+        gutter = "  "
+        if entry == self.marked:
+            style += self.get_component_rich_style("entry-list--marked")
+            gutter = "● "
+        if entry == self.cursor:
+            if self.has_focus:
+                style += self.get_component_rich_style("entry-list--cursor")
+            gutter = "▸ " if entry != self.marked else "▸●"
+        first_row = self._starts[entry] == row
+        segments = [Segment(gutter if first_row else "  ", style), *line_segments(line, style)]
+        return Strip(segments).adjust_cell_length(width, style).crop(0, width)

@@ -1,0 +1,78 @@
+"""The side panels' contents: sections, quotes with their speakers, the glossary."""
+
+from collections import Counter, defaultdict
+
+from reader.ui.entry_list import Entry, Field
+
+STRIP_CELLS = 24
+
+TYPE_TITLES = {
+    "person": "People",
+    "place": "Places",
+    "organisation": "Organisations",
+    "organization": "Organisations",
+    "facility": "Facilities",
+    "rocket": "Rockets",
+    "event": "Events",
+}
+
+
+def section_entries(document) -> list[Entry]:
+    """One entry per section; the target is the section's index."""
+    return [
+        Entry((Field(section.title or "—"),), target=number) for number, section in enumerate(document.sections)
+    ]
+
+
+def quote_entries(document) -> list[Entry]:
+    """Speaker (Arabic and English name) then the quote; the target is the quote's index."""
+    entities = {entity.id: entity for entity in document.entities}
+    entries = []
+    for number, quote in enumerate(document.quotes):
+        speaker = entities.get(quote.speaker) if quote.speaker else None
+        if speaker is not None:
+            who = Field(f"{speaker.name_ar} — {speaker.name_en}", "entry-list--heading")
+        elif quote.speech:
+            who = Field("(speaker unknown)", "entry-list--secondary", "ltr")
+        else:
+            who = Field("(not speech)", "entry-list--secondary", "ltr")
+        entries.append(Entry((who, Field(f"«{quote.text}»")), target=number))
+    return entries
+
+
+def mention_strip(paragraphs: list[int], block_count: int, cells: int = STRIP_CELLS) -> str:
+    """Where in the document the mentions fall, the document's start first: ▮ where a mention
+    falls in that part, · elsewhere. Laid out right to left, the start is on the right."""
+    marks = ["·"] * cells
+    for paragraph in paragraphs:
+        marks[min(cells - 1, paragraph * cells // max(1, block_count))] = "▮"
+    return "".join(marks)
+
+
+def glossary_entries(document) -> list[Entry]:
+    """Entities grouped by type: a heading per type, then each entity with its Arabic name,
+    English name and mention count, description, and where its mentions fall. The target is
+    the entity's id."""
+    counts = Counter(mention.entity_id for mention in document.mentions)
+    places: dict[str, list[int]] = defaultdict(list)
+    for mention in document.mentions:
+        places[mention.entity_id].append(mention.paragraph)
+    by_type: dict[str, list] = defaultdict(list)
+    for entity in document.entities:
+        by_type[entity.type].append(entity)
+    entries = []
+    for kind in sorted(by_type, key=lambda kind: (kind not in TYPE_TITLES, kind)):
+        entries.append(Entry((Field(TYPE_TITLES.get(kind, kind.title()), "entry-list--heading", "ltr"),)))
+        for entity in sorted(by_type[kind], key=lambda entity: -counts[entity.id]):
+            count = counts[entity.id]
+            fields = [
+                Field(entity.name_ar, "entry-list--heading", "rtl"),
+                Field(f"{entity.name_en} · {count} mention{'s' if count != 1 else ''}", base_dir="ltr"),
+            ]
+            if entity.description:
+                fields.append(Field(entity.description, "entry-list--secondary"))
+            fields.append(
+                Field(mention_strip(places[entity.id], len(document.blocks)), "entry-list--strip", "rtl")
+            )
+            entries.append(Entry(tuple(fields), target=entity.id))
+    return entries

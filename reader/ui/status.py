@@ -1,0 +1,109 @@
+"""One-row widgets drawn with the engine: the status line and the search field."""
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from reader.ui.drawing import TextOptions, line_segments, text_strip
+
+
+class StatusLine(Widget):
+    """Title and current section on the right (drawn by the engine), position on the left."""
+
+    COMPONENT_CLASSES = {"status-line--position"}
+
+    def __init__(self, options: TextOptions, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._options = options
+        self.place = ""  # title and section, from the document
+        self.position = ""  # ours: percent, search count, what is shown
+
+    def show(self, place: str, position: str) -> None:
+        if (place, position) != (self.place, self.position):
+            self.place, self.position = place, position
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y or width <= 0:
+            return Strip.blank(width, base)
+        position = f" {self.position} "
+        left = Strip([Segment(position, base + self.get_component_rich_style("status-line--position"))])
+        room = width - left.cell_length - 1
+        if room <= 0:
+            return left.crop(0, width).adjust_cell_length(width, base)
+        place = text_strip(self.place, room, self._options, base)
+        return Strip.join([left, Strip.blank(1, base), place]).adjust_cell_length(width, base)
+
+
+class SearchField(Widget, can_focus=True):
+    """The search query: kept as logical text, drawn shaped and reordered by the engine, with a
+    cursor at the logical end. Printable keys type, Backspace deletes, Enter keeps, Escape cancels."""
+
+    COMPONENT_CLASSES = {"search-field--cursor", "search-field--prompt"}
+
+    class Changed(Message):
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Submitted(Message):
+        pass
+
+    class Cancelled(Message):
+        pass
+
+    def __init__(self, options: TextOptions, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._options = options
+        self.query = ""
+        self.count = ""  # e.g. "3/12", shown after the prompt
+
+    def set_query(self, query: str) -> None:
+        self.query = query
+        self.refresh()
+        self.post_message(self.Changed(query))
+
+    def set_count(self, count: str) -> None:
+        self.count = count
+        self.refresh()
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Handled here and stopped, so typed letters never reach the app's key bindings.
+        if event.key == "enter":
+            self.post_message(self.Submitted())
+        elif event.key == "escape":
+            self.post_message(self.Cancelled())
+        elif event.key == "backspace":
+            self.set_query(self.query[:-1])
+        elif event.is_printable and event.character:
+            self.set_query(self.query + event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y or width <= 0:
+            return Strip.blank(width, base)
+        prompt = f"/ {self.count} " if self.count else "/ "
+        head = Strip([Segment(prompt, base + self.get_component_rich_style("search-field--prompt"))])
+        room = width - head.cell_length - 1  # one cell for the cursor
+        if room <= 0:
+            return head.crop(0, width).adjust_cell_length(width, base)
+        cursor = Segment(" ", base + self.get_component_rich_style("search-field--cursor"))
+        layout = self._options.layout(self.query, room)
+        line = layout.lines[-1]  # the line holding the logical end, where the cursor is
+        text = line_segments(line, base)
+        if layout.rtl:  # the logical end of right-to-left text is its left edge
+            indent, *rest = text if line.indent else [Segment(""), *text]
+            body = [indent, cursor, *rest]
+        else:
+            body = [*text, cursor]
+        return Strip.join([head, Strip(body)]).adjust_cell_length(width, base)
