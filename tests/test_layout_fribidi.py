@@ -1,0 +1,124 @@
+"""Every screen line of `layout_paragraph` against GNU FriBidi, an independent UAX #9 implementation.
+
+FriBidi resolves each paragraph whole, then reorders each line's logical range (L1, L2) and
+mirrors at odd levels (L4). Our line must show the same letters in the same order; shaping,
+ligatures and mark placement are taken out of the comparison (`comparison_key`) and checked
+on their own.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from fribidi_oracle import AVAILABLE, FriBidiParagraph
+from layout_invariants import (
+    comparison_key,
+    coverage_problems,
+    line_problems,
+    mark_placement_problems,
+)
+from reader.engine.layout import layout_paragraph
+from reader.engine.sanitize import sanitize
+
+pytestmark = pytest.mark.skipif(not AVAILABLE, reason="libfribidi.so.0 (Debian libfribidi0) is not installed")
+
+WIDTHS = range(20, 121)
+
+TRICKY = {
+    "percentages": "حصل الخصم 15% فقط على 3.5% من المبيعات في عام 2023، أي −12% مقارنة بـ 20 ٪ سابقا.",
+    "url": "زوروا موقعنا https://example.com/ar/news?id=42&lang=ar للمزيد من التفاصيل.",
+    "latin names": "قال Vladimir Putin إن Kim Jong Un سيزور Moscow قريبا، حسب وكالة TASS.",
+    "arabic-indic digits": "بلغ عدد السكان ١٢٣٬٤٥٦ نسمة في ٢٠٢٣/٠٩/١٣ بنسبة ٥٠٪ و۱۴۰۲ بالفارسية.",
+    "brackets and guillemets": "قال (الرئيس) «نحن [هنا] {الآن}» ثم أضاف (Putin said «yes») و<تم>.",
+    "full harakat": "وَأَكَّدَ الرَّئِيسُ أَنَّ العَلَاقَاتِ بَيْنَ البَلَدَيْنِ قَوِيَّةٌ جِدًّا، لَا شَكَّ فِي ذَلِكَ.",
+    "allah ligature": "قال عبدالله إن الله غفور، والحمد لله، بسم الله الرحمن الرحيم ﷲ أكبر.",
+    "persian": "زبان فارسی با حروف گ چ پ ژ نوشته می‌شود و ۱۴۰۲ سال از هجرت گذشته است.",
+    "hebrew": "שלום עולם, זה טקסט בעברית עם המספר 123 ו-English בתוכו (וסוגריים).",
+    "overlong url": "انظر https://example.com/a/very/long/path/that/does/not/fit/on/one/line/at/all/even/at/one"
+    "/hundred/and/twenty/cells/wide/index.html?query=arabic&page=1 ثم عد إلى الصفحة.",
+    "email and phone": "راسلونا على info@example.org أو اتصلوا بالرقم +7 (495) 123-45-67 أو ٠٥٠-١٢٣-٤٥٦٧ مساء.",
+    "ltr with arabic": "The summit at Vostochny (قمة فوستوتشني) lasted 2 hours, said TASS (وكالة تاس).",
+    "tatweel and punctuation": "قــــال؛ هل هذا صحيح؟ نعم! «بالتأكيد»… ربما: لا.",
+    "joiners": "كلمة\u200dمع وصل و\u200cفصل لا\u200dلا أيضا ب\u200dب لا.",
+    "trojan source": "نص \u202eمعكوس\u202c هنا abc \u2067عزل\u2069 ثم \u200fانتهى.",
+    "neutral only": "123 456 — (789) !!! 10%",
+    "mixed numbers": "في 2023 ارتفع المؤشر من 1,234.5 إلى 2,345.6 (+90%) و3-4 مرات.",
+}
+
+
+def article_paragraphs() -> list[str]:
+    article = files("reader.assets").joinpath("vostochny-summit.txt").read_text(encoding="utf-8")
+    return [" ".join(block.split("\n")) for block in article.split("\n\n") if block.strip()]
+
+
+def fribidi_problems(text: str, widths) -> list[str]:
+    """Everything wrong with the layout of `text` at each width, FriBidi being the reference."""
+    oracle = FriBidiParagraph.resolve(sanitize(text))
+    problems = []
+    for width in widths:
+        layout = layout_paragraph(text, width)
+        found = []
+        if layout.text != oracle.text:
+            found.append("the layout's text is not the sanitised paragraph")
+        if layout.rtl != oracle.rtl:
+            found.append(f"paragraph direction rtl={layout.rtl}, FriBidi says rtl={oracle.rtl}")
+        for line in layout.lines:
+            expected = oracle.line_visual(line.start, line.end)
+            if comparison_key(line.text) != comparison_key(expected):
+                found.append(f"line [{line.start}:{line.end}]\n  got      {line.text!r}\n"
+                             f"  FriBidi  {expected!r}\n  keys     {comparison_key(line.text)!r}\n"
+                             f"       vs  {comparison_key(expected)!r}")
+            cells = line.cells()
+            found += line_problems(layout, line, width, cells)
+            found += mark_placement_problems(layout.text, line, cells)
+        found += coverage_problems(layout)
+        problems += [f"width {width}: {problem}" for problem in found]
+    return problems
+
+
+@pytest.mark.parametrize("name", TRICKY)
+def test_tricky_paragraph_matches_fribidi(name):
+    problems = fribidi_problems(TRICKY[name], WIDTHS)
+    assert not problems, f"{TRICKY[name]!r}:\n" + "\n".join(problems[:40])
+
+
+def test_article_matches_fribidi_at_every_width():
+    paragraphs = article_paragraphs()
+    assert len(paragraphs) > 20
+    problems = [f"paragraph {n}: {p}" for n, text in enumerate(paragraphs) for p in fribidi_problems(text, WIDTHS)]
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_a_paragraph_of_the_article_is_checked_line_by_line():
+    # Guards the comparison itself: a real paragraph wraps into several lines, every one compared.
+    paragraph = max(article_paragraphs(), key=len)
+    layout = layout_paragraph(paragraph, 40)
+    oracle = FriBidiParagraph.resolve(paragraph)
+    assert layout.rtl and oracle.rtl and len(layout.lines) >= 4
+    assert [comparison_key(line.text) for line in layout.lines] == [
+        comparison_key(oracle.line_visual(line.start, line.end)) for line in layout.lines]
+
+
+def test_fribidi_oracle_conforms_to_bidi_character_test():
+    """The oracle is only worth something if our binding of it is right: it must reproduce the
+    visual order of Unicode's own test file (FriBidi's data is Unicode 10, the file's 15; the
+    cases agree all the same)."""
+    test_file = Path("/usr/share/unicode/BidiCharacterTest.txt")
+    if not test_file.exists():
+        pytest.skip("Debian package unicode-data is not installed")
+    failures = []
+    for line_number, line in enumerate(test_file.read_text().splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        code_points, direction, paragraph_level, levels, order = line.split(";")
+        text = "".join(chr(int(cp, 16)) for cp in code_points.split())
+        oracle = FriBidiParagraph.resolve(text, {"0": "ltr", "1": "rtl", "2": "auto"}[direction])
+        visual, _ = oracle.line_order(0, len(text))
+        kept = levels.split()
+        got = [i for i in visual if kept[i] != "x"]
+        if got != [int(i) for i in order.split()] or int(oracle.rtl) != int(paragraph_level):
+            failures.append(f"line {line_number}: expected {order}, got {got}")
+    assert not failures, "\n".join(failures[:50])
