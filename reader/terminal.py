@@ -1,0 +1,101 @@
+"""The terminal around our output: its own bidi off while we draw, and a clean exit on signals.
+
+With `--bidi app` we send text already shaped and in visual order, so a
+terminal that reorders by itself (VTE, mintty, WezTerm) must not reorder it
+again: `CSI 8 l` (ECMA-48 BDSM reset, "explicit" mode) at start, `CSI 8 h`
+(back to the default "implicit" mode) on every way out.
+
+Textual draws on stderr, so the app passes `sys.__stderr__`; `reader render`
+passes stdout. Use both pieces for the app:
+
+    with explicit_bidi(sys.__stderr__, settings):
+        app.run()                                    # and in App.on_mount:
+                                                     #     install_app_hooks(self, settings)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from functools import partial
+from typing import TYPE_CHECKING, TextIO
+
+from reader.settings import Settings
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+BIDI_EXPLICIT = "\x1b[8l"
+"""The terminal shows cells in the order given: it must not reorder what we reordered."""
+BIDI_IMPLICIT = "\x1b[8h"
+"""The terminal's default: it may apply its own bidi."""
+
+EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+"""Signals from outside that end the app as `q` does (Textual installs no handler for them;
+`ctrl+c` typed in the app is a key, not SIGINT, and keeps Textual's meaning)."""
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _write(stream: TextIO, text: str) -> None:
+    # After a hangup (SSH dropped) the terminal is gone: nothing left to restore.
+    with suppress(OSError, ValueError):
+        stream.write(text)
+        stream.flush()
+
+
+@contextmanager
+def explicit_bidi(stream: TextIO, settings: Settings) -> Iterator[None]:
+    """Switch the terminal on `stream` to explicit bidi for the block, when we reorder ourselves.
+
+    Nothing is written when `stream` is not a terminal (a file, a pipe to `less`)
+    or when the terminal does the bidi (`--bidi terminal`).
+    """
+    active = settings.app_reorders and _is_terminal(stream)
+    if active:
+        _write(stream, BIDI_EXPLICIT)
+    try:
+        yield
+    finally:
+        if active:
+            _write(stream, BIDI_IMPLICIT)
+
+
+def install_app_hooks(app: App, settings: Settings) -> None:
+    """Exit cleanly on SIGTERM/SIGHUP/SIGINT, and give the terminal its bidi back while suspended.
+
+    Call from `App.on_mount` (it needs the app's running event loop). The
+    suspend hooks matter only if the app binds `ctrl+z` to `suspend_process`.
+    """
+    loop = asyncio.get_running_loop()
+    for signum in EXIT_SIGNALS:
+        loop.add_signal_handler(signum, partial(app.exit, None, 128 + signum))
+    app.app_resume_signal.subscribe(app, _repaint)
+    # Textual's Linux driver draws on sys.__stderr__.
+    if not (settings.app_reorders and _is_terminal(sys.__stderr__)):
+        return
+
+    # Written through the driver so they stay in order with the frames Textual is writing.
+    def driver_write(text: str) -> None:
+        driver = app._driver
+        if driver is not None:
+            driver.write(text)
+            driver.flush()
+
+    # Suspend: published before Textual leaves application mode. Resume: after it is back.
+    app.app_suspend_signal.subscribe(app, lambda _app: driver_write(BIDI_IMPLICIT), immediate=True)
+    app.app_resume_signal.subscribe(app, lambda _app: driver_write(BIDI_EXPLICIT), immediate=True)
+
+
+def _repaint(app: App) -> None:
+    # Textual does not redraw after a SIGCONT resume (App.suspend() does): the
+    # terminal showed the shell meanwhile, so draw the whole screen again.
+    app.refresh(layout=True)

@@ -1,0 +1,148 @@
+"""A program running in a real pty: tmux as the terminal, driven like a person would.
+
+Each session has its own tmux server (socket in a temp dir), so tests never
+touch the user's tmux. The program waits on a gate until `pipe-pane` is in
+place, so the raw byte log holds everything it wrote, from its first byte.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+TMUX = shutil.which("tmux")
+
+
+class TmuxSession:
+    def __init__(
+        self,
+        command: Sequence[str],
+        *,
+        width: int = 80,
+        height: int = 24,
+        term: str = "xterm-256color",
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+    ) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="reader-tmux-"))
+        self.socket = self.dir / "socket"
+        self.raw_log = self.dir / "pty-output.bin"
+        self._gate = self.dir / "go"
+        config = self.dir / "tmux.conf"
+        config.write_text(
+            f'set -g default-terminal "{term}"\n'
+            "set -g remain-on-exit on\n"
+            "set -g status off\n"
+            "set -g history-limit 0\n",
+            encoding="utf-8",
+        )
+        self._status_file = self.dir / "exit-status"
+        # tmux 3.3 does not always report #{pane_dead_status}: the wrapper records it.
+        gated = (
+            f"while [ ! -e {shlex.quote(str(self._gate))} ]; do sleep 0.01; done; "
+            f"{shlex.join(command)}; echo $? > {shlex.quote(str(self._status_file))}"
+        )
+        env_args = [arg for name, value in (env or {}).items() for arg in ("-e", f"{name}={value}")]
+        self._tmux(
+            "-f", str(config), "new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height),
+            *(["-c", str(cwd)] if cwd else []), *env_args, "sh", "-c", gated,
+        )
+        # Resizing the window later must reach the pane: the window follows the latest client size.
+        self._tmux("set-option", "-t", "main", "window-size", "manual")
+        self.initial_title = self.title()
+        self._tmux("pipe-pane", "-O", "-t", "main", f"cat > {shlex.quote(str(self.raw_log))}")
+        self._gate.touch()
+
+    def _tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            [TMUX, "-S", str(self.socket), *args], capture_output=True, text=True, timeout=10
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"tmux {' '.join(args)}: {result.stderr.strip()}")
+        return result.stdout
+
+    def send_keys(self, *keys: str) -> None:
+        """tmux key names: "q", "C-q", "Escape", "Enter", "Down"…"""
+        self._tmux("send-keys", "-t", "main", *keys)
+
+    def type_text(self, text: str) -> None:
+        """Send characters literally (an Arabic layout sends characters, not key names)."""
+        self._tmux("send-keys", "-t", "main", "-l", text)
+
+    def screen(self, *, attributes: bool = False) -> str:
+        return self._tmux("capture-pane", "-p", "-t", "main", *(["-e"] if attributes else []))
+
+    def title(self) -> str:
+        return self._tmux("display-message", "-p", "-t", "main", "#{pane_title}").rstrip("\n")
+
+    def resize(self, width: int, height: int) -> None:
+        self._tmux("resize-window", "-t", "main", "-x", str(width), "-y", str(height))
+
+    def program_pid(self) -> int | None:
+        """The program's process id (the wrapper shell's child) while it runs."""
+        wrapper = int(self._tmux("display-message", "-p", "-t", "main", "#{pane_pid}"))
+        try:
+            children = Path(f"/proc/{wrapper}/task/{wrapper}/children").read_text().split()
+        except OSError:
+            return None
+        return int(children[0]) if children else None
+
+    def exit_status(self) -> int | None:
+        """The program's exit status once it ended (128+N when killed by signal N), else None."""
+        try:
+            return int(self._status_file.read_text())
+        except (OSError, ValueError):
+            return None
+
+    def wait_for(self, predicate: Callable[[], object], timeout: float = 10.0, what: str = "") -> object:
+        deadline = time.monotonic() + timeout
+        while True:
+            value = predicate()
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"waited {timeout}s for {what or predicate}; screen:\n{self.screen()}")
+            time.sleep(0.05)
+
+    def wait_for_text(self, text: str, timeout: float = 10.0) -> str:
+        return self.wait_for(lambda: text in (screen := self.screen()) and screen, timeout, repr(text))
+
+    def wait_for_exit(self, timeout: float = 10.0) -> int:
+        self.wait_for(lambda: self.exit_status() is not None, timeout, "the program to exit")
+        return self.exit_status()
+
+    def raw_output(self) -> bytes:
+        """Every byte the program wrote to the pty so far."""
+        # pipe-pane's cat writes as it reads; closing the pipe flushes nothing more, so just read.
+        return self.raw_log.read_bytes() if self.raw_log.exists() else b""
+
+    def close(self) -> None:
+        with_timeout = {"capture_output": True, "timeout": 10}
+        subprocess.run([TMUX, "-S", str(self.socket), "kill-server"], **with_timeout)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self) -> TmuxSession:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def reader_command(*args: str) -> list[str]:
+    """The installed reader, run by the interpreter running the tests."""
+    import sys
+
+    return [sys.executable, "-m", "reader", *args]
+
+
+def environment_for_app(**extra: str) -> dict[str, str]:
+    """Environment that makes runs repeatable: UTF-8, no user config."""
+    env = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "XDG_CONFIG_HOME": "/nonexistent"}
+    env.update(extra)
+    return env

@@ -1,0 +1,82 @@
+"""The terminal's own bidi is switched off while we draw and given back on every way out.
+
+Runs a real Textual app in tmux and reads the raw bytes it wrote to the pty:
+`CSI 8 l` must come before the first frame (alt screen on) and `CSI 8 h`
+after the last (alt screen off), whatever ends the program.
+"""
+
+import os
+import re
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from harness.tmux import TmuxSession, environment_for_app
+
+pytestmark = pytest.mark.skipif(not os.path.exists("/usr/bin/tmux"), reason="needs tmux")
+
+PROBE_APP = [sys.executable, str(Path(__file__).parent / "harness" / "probe_app.py")]
+MODE_EVENTS = re.compile(rb"\x1b\[(8[lh]|\?1049[hl])")
+NAMES = {b"8l": "explicit", b"8h": "implicit", b"?1049h": "alt-on", b"?1049l": "alt-off"}
+
+
+def mode_events(raw: bytes) -> list[str]:
+    return [NAMES[match.group(1)] for match in MODE_EVENTS.finditer(raw)]
+
+
+@pytest.fixture
+def probe():
+    with TmuxSession(PROBE_APP, env=environment_for_app()) as session:
+        session.wait_for_text("probe ready")
+        yield session
+
+
+def assert_restored_once(session: TmuxSession) -> None:
+    assert mode_events(session.raw_output()) == ["explicit", "alt-on", "alt-off", "implicit"]
+
+
+@pytest.mark.parametrize(("keys", "status"), [(["q"], 0), (["C-q"], 0), (["x"], 1)])
+def test_keys_that_end_the_app(probe, keys, status):
+    probe.send_keys(*keys)
+    assert probe.wait_for_exit() == status
+    assert_restored_once(probe)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_signals_from_outside(probe, signum):
+    os.kill(probe.program_pid(), signum)
+    assert probe.wait_for_exit() == 128 + signum
+    assert_restored_once(probe)
+    assert "Traceback" not in probe.screen()
+
+
+def test_ctrl_c_keeps_textual_meaning(probe):
+    probe.send_keys("C-c")
+    probe.wait_for_text("ctrl+q")  # Textual's notice: press ctrl+q to quit
+    assert probe.exit_status() is None
+    probe.send_keys("C-q")
+    assert probe.wait_for_exit() == 0
+
+
+def test_suspend_gives_the_terminal_its_bidi_back_and_resume_takes_it_again(probe):
+    probe.send_keys("C-z")
+    pid = probe.program_pid()
+    probe.wait_for(lambda: _state(pid) == "T", what="the app to stop")
+    assert mode_events(probe.raw_output()) == ["explicit", "alt-on", "implicit", "alt-off"]
+    os.kill(pid, signal.SIGCONT)
+    probe.wait_for_text("probe ready")
+    probe.wait_for(lambda: mode_events(probe.raw_output())[-1] == "explicit", what="explicit mode again")
+    probe.send_keys("q")
+    assert probe.wait_for_exit() == 0
+    assert mode_events(probe.raw_output()) == [
+        "explicit", "alt-on", "implicit", "alt-off",  # ctrl+z
+        "alt-on", "explicit",  # resumed
+        "alt-off", "implicit",  # q
+    ]
+
+
+def _state(pid: int) -> str:
+    # /proc/PID/stat: "pid (comm) STATE ..."; comm may hold spaces, so split after the ')'.
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
