@@ -232,10 +232,10 @@ class ReaderApp(App[int]):
         self.article.scroll_relative(y=-1, animate=False, immediate=True)
 
     def action_page_down(self) -> None:
-        self.article.scroll_page_down(animate=False, immediate=True)
+        self.article.scroll_page_down(animate=False)
 
     def action_page_up(self) -> None:
-        self.article.scroll_page_up(animate=False, immediate=True)
+        self.article.scroll_page_up(animate=False)
 
     def action_go_top(self) -> None:
         self.history.append(self.article.anchor())

@@ -23,7 +23,7 @@ READER_BINDINGS: list[Binding] = [
     Binding("slash", "search", "Search", id="search"),
     Binding("n", "next_match", "Next match", show=False, id="next-match"),
     Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),
-    Binding("backspace", "jump_back", "Back", show=False, id="jump-back"),
+    Binding("backspace", "jump_back", "Back", show=False, key_display="backspace", id="jump-back"),
     Binding("y", "copy", "Copy", show=False, id="copy"),
     Binding("plus", "wider", "Wider measure", show=False, id="wider"),
     Binding("minus", "narrower", "Narrower measure", show=False, id="narrower"),
@@ -55,7 +55,7 @@ HELP_TEXT: dict[str, str] = {
     "wider": "Widen the reading measure",
     "narrower": "Narrow the reading measure",
     "related": "Show or hide related-article links",
-    "focus-next": "Move focus to the next panel",
+    "focus-next": "Move focus to the next open panel (Enter in a panel jumps to its entry)",
     "focus-previous": "Move focus to the previous panel",
     "help": "Show this help",
     "quit": "Quit (also ctrl+q)",
@@ -72,6 +72,8 @@ def help_rows(key_display) -> list[tuple[str, str]]:
             if binding is _SECTION_KEYS[0]:
                 rows.append(("1–9", "Go to section N"))
             continue
-        keys = " ".join(key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(","))
+        keys = binding.key_display or " ".join(
+            key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
+        )
         rows.append((keys, HELP_TEXT[binding.id]))
     return rows

@@ -2,7 +2,7 @@
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -19,11 +19,12 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         rows = help_rows(self.app.get_key_display)
-        key_width = max(len(keys) for keys, _ in rows)
-        lines = ["Keys (Escape, q or ? closes this screen)", ""]
-        lines += [f"{keys:<{key_width}}  {text}" for keys, text in rows]
         with VerticalScroll(id="help-body"):
-            yield Static(Content("\n".join(lines)), id="help-text")
+            yield Static(Content("Keys (Escape, q or ? closes this screen)"), classes="help-title")
+            for keys, text in rows:
+                with Horizontal(classes="help-row"):
+                    yield Static(Content(keys), classes="help-keys")
+                    yield Static(Content(text), classes="help-text")
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#help-body", VerticalScroll).scroll_relative(y=step, animate=False)

@@ -1,0 +1,406 @@
+"""The reader app driven by key presses (Textual's Pilot): what each key changes on screen."""
+
+import asyncio
+
+import pytest
+from textual.strip import Strip
+
+from reader.ui.app import ReaderApp
+from reader.ui.help import HelpScreen
+from reader.ui.status import StatusLine
+from tests.ui_documents import (
+    AHMAD_ON_SCREEN,
+    BODY_COUNT,
+    EGYPT_ON_SCREEN,
+    HEADING,
+    HEADING_ON_SCREEN,
+    LAST_ON_SCREEN,
+    QUOTE_ON_SCREEN,
+    SECOND_HEADING,
+    TITLE_ON_SCREEN,
+    sample_document,
+)
+
+SECOND_HEADING_BLOCK = 3 + BODY_COUNT
+
+
+def text_of(strip: Strip) -> str:
+    return "".join(segment.text for segment in strip)
+
+
+def styled(strip: Strip, attribute: str) -> list[str]:
+    """The runs of text whose style has `attribute` (underline, bold, reverse…), left to right."""
+    runs, current = [], ""
+    for segment in strip:
+        if segment.style is not None and getattr(segment.style, attribute):
+            current += segment.text
+        elif current:
+            runs.append(current)
+            current = ""
+    if current:
+        runs.append(current)
+    return [run.strip() for run in runs if run.strip()]
+
+
+def article_row(app: ReaderApp, y: int) -> Strip:
+    return app.article.render_line(y)
+
+
+def block_row(app: ReaderApp, block: int, line: int = 0) -> Strip:
+    """The strip of a block's line, wherever it is (scrolling the view if needed is not done)."""
+    article = app.article
+    return article.render_line(article.rows.row_of(block, 0) + line - round(article.scroll_y))
+
+
+def status_text(app: ReaderApp) -> str:
+    return text_of(app.query_one(StatusLine).render_line(0))
+
+
+def run(test, size=(80, 24), document=None, state_file=None):
+    """Run `test(app, pilot)` inside a Pilot session."""
+
+    async def main(tmp_state):
+        app = ReaderApp(document or sample_document(), state_file=tmp_state)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await test(app, pilot)
+        return app
+
+    return asyncio.run(main(state_file))
+
+
+@pytest.fixture
+def state_file(tmp_path):
+    return tmp_path / "state" / "positions.json"
+
+
+def test_title_is_right_aligned_in_visual_order_with_a_rule_under_it(state_file):
+    async def check(app, pilot):
+        title = text_of(article_row(app, 0))
+        assert title.rstrip().endswith(TITLE_ON_SCREEN)
+        # 80 cells less two of padding and one of scrollbar: the title ends at the column's right edge
+        assert len(title) == len(title.rstrip()) == app.article.column_width == 77
+        assert set(text_of(article_row(app, 1)).strip()) == {"─"}
+        assert text_of(article_row(app, 2)).rstrip().endswith("\ufedd\ufe8e\ufed7")  # ﻝﺎﻗ: قال, first word at the right
+
+    run(check, state_file=state_file)
+
+
+def test_j_k_and_arrows_scroll_one_line(state_file):
+    async def check(app, pilot):
+        second_row = text_of(article_row(app, 1))
+        await pilot.press("j")
+        assert app.article.scroll_y == 1
+        assert text_of(article_row(app, 0)) == second_row
+        await pilot.press("down", "down")
+        assert app.article.scroll_y == 3
+        await pilot.press("k", "up")
+        assert app.article.scroll_y == 1
+        await pilot.press("up", "up")
+        assert app.article.scroll_y == 0
+
+    run(check, state_file=state_file)
+
+
+def test_page_keys_move_a_screen_and_g_G_go_to_the_ends(state_file):
+    async def check(app, pilot):
+        height = app.article.scrollable_content_region.height
+        for key in ("space", "pagedown"):
+            before = app.article.scroll_y
+            await pilot.press(key)
+            assert app.article.scroll_y == before + height
+        for key in ("b", "pageup"):
+            before = app.article.scroll_y
+            await pilot.press(key)
+            assert app.article.scroll_y == before - height
+        await pilot.press("G")
+        assert app.article.scroll_y == app.article.max_scroll_y > 0
+        assert text_of(article_row(app, height - 1)).rstrip().endswith(LAST_ON_SCREEN)
+        assert status_text(app).lstrip().startswith("100%")
+        await pilot.press("g")
+        assert app.article.scroll_y == 0
+        await pilot.press("end")
+        assert app.article.scroll_y == app.article.max_scroll_y
+        await pilot.press("home")
+        assert app.article.scroll_y == 0
+
+    run(check, state_file=state_file)
+
+
+def test_section_keys_jump_to_headings_and_the_status_line_follows(state_file):
+    async def check(app, pilot):
+        await pilot.press("right_square_bracket")
+        assert app.article.top_block == 2
+        assert text_of(article_row(app, 0)).rstrip().endswith(HEADING_ON_SCREEN)
+        assert HEADING_ON_SCREEN in status_text(app)
+        await pilot.press("right_square_bracket")
+        assert app.article.top_block == SECOND_HEADING_BLOCK
+        await pilot.press("left_square_bracket")
+        assert app.article.top_block == 2
+        await pilot.press("left_square_bracket")
+        assert app.article.scroll_y == 0
+        await pilot.press("3")
+        assert app.article.top_block == SECOND_HEADING_BLOCK
+        await pilot.press("2")
+        assert app.article.top_block == 2
+        await pilot.press("1")
+        assert app.article.scroll_y == 0
+        await pilot.press("9")  # there is no section 9: nothing moves, the reader is told
+        assert app.article.scroll_y == 0
+        assert any("no section 9" in n.message for n in app._notifications)
+
+    run(check, state_file=state_file)
+
+
+def test_sections_sidebar_is_on_the_right_marks_the_current_section_and_jumps(state_file):
+    async def check(app, pilot):
+        sidebar = app.panel("sections")
+        assert not sidebar.display
+        await pilot.press("s")
+        assert sidebar.display
+        assert sidebar.region.x > app.article.region.x
+        assert sidebar.region.right == app.size.width
+        rows = [text_of(sidebar.render_line(y)) for y in range(5)]
+        assert rows[0].startswith("▸●") and rows[0].rstrip().endswith(TITLE_ON_SCREEN)
+        assert rows[2].rstrip().endswith(HEADING_ON_SCREEN) and rows[2].startswith("  ")
+        await pilot.press("right_square_bracket")
+        assert text_of(sidebar.render_line(2)).startswith("●")  # the current section follows the reading
+        await pilot.press("tab")
+        assert sidebar.has_focus
+        await pilot.press("down", "down", "enter")
+        assert app.article.top_block == SECOND_HEADING_BLOCK
+        await pilot.press("f2")
+        assert not sidebar.display and app.article.has_focus
+
+    run(check, state_file=state_file)
+
+
+def test_quotes_are_underlined_listed_with_their_speaker_and_enter_jumps(state_file):
+    async def check(app, pilot):
+        assert styled(block_row(app, 1), "underline") == []
+        await pilot.press("quotation_mark")
+        assert app.panel("quotes").display
+        assert styled(block_row(app, 1), "underline") == [QUOTE_ON_SCREEN]
+        listing = [text_of(app.panel("quotes").render_line(y)) for y in range(3)]
+        assert "Ahmad" in listing[0] and AHMAD_ON_SCREEN in listing[0]
+        assert QUOTE_ON_SCREEN in listing[1]
+        await pilot.press("G", "tab", "enter")
+        assert app.article.scroll_y <= app.article.rows.row_of(1, 0) < app.article.scroll_y + 10
+        await pilot.press("f3")
+        assert not app.panel("quotes").display
+        assert styled(block_row(app, 1), "underline") == []
+
+    run(check, state_file=state_file)
+
+
+def test_glossary_highlights_mentions_by_type_and_n_walks_the_selected_entity(state_file):
+    async def check(app, pilot):
+        await pilot.press("e")
+        glossary = app.panel("glossary")
+        assert glossary.display
+        lead = block_row(app, 1)
+        assert styled(lead, "bold") == [EGYPT_ON_SCREEN, AHMAD_ON_SCREEN]
+        colours = {seg.text.strip(): seg.style.color for seg in lead if seg.text.strip() in (EGYPT_ON_SCREEN, AHMAD_ON_SCREEN)}
+        assert colours[EGYPT_ON_SCREEN] != colours[AHMAD_ON_SCREEN]
+        listing = "\n".join(text_of(glossary.render_line(y)) for y in range(glossary.size.height))
+        assert "People" in listing and "Places" in listing and "Ahmad · 1 mention" in listing
+        # select Egypt (people come first: heading, Ahmad; then places: heading, Egypt)
+        await pilot.press("tab")
+        assert glossary.has_focus
+        await pilot.press("down", "enter")
+        assert glossary.target == "egypt"
+        assert app.current_mention == 1
+        await pilot.press("n")
+        assert app.current_mention == 2 and app.article.top_block <= SECOND_HEADING_BLOCK
+        assert styled(block_row(app, SECOND_HEADING_BLOCK), "italic") == [EGYPT_ON_SCREEN]
+        await pilot.press("n", "n")
+        assert app.current_mention == 1
+        await pilot.press("N")
+        assert app.current_mention == 3
+        await pilot.press("f4")
+        assert not glossary.display
+        assert styled(block_row(app, 1), "bold") == []
+
+    run(check, size=(80, 40), state_file=state_file)
+
+
+def test_search_draws_the_query_shaped_highlights_hits_and_enter_keeps_them(state_file):
+    async def check(app, pilot):
+        await pilot.press("slash")
+        field = app.search_field
+        assert field.has_focus
+        await pilot.press(*"احمد")  # no hamza typed: matches أحمد
+        assert field.query == "احمد"
+        line = text_of(field.render_line(0))
+        assert line.startswith("/ 1/1 ")
+        assert "\ufeaa\ufee4\ufea3\ufe8d" in line  # ﺪﻤﺣﺍ: the query joined, in visual order
+        assert styled(block_row(app, 1), "reverse") == [AHMAD_ON_SCREEN]
+        await pilot.press("enter")
+        assert not app.query_one("#search-bar").display and app.article.has_focus
+        assert styled(block_row(app, 1), "reverse") == [AHMAD_ON_SCREEN]
+        assert "1/1" in status_text(app)
+
+    run(check, state_file=state_file)
+
+
+def test_search_ignores_harakat_and_case_and_n_moves_between_hits(state_file):
+    async def check(app, pilot):
+        await pilot.press("slash", *"مصر")
+        assert app.search_field.count == "1/3"
+        await pilot.press("enter", "n")
+        assert app.current_hit == 1
+        assert "2/3" in status_text(app)
+        await pilot.press("n")
+        assert app.current_hit == 2
+        assert app.article.scroll_y <= app.article.rows.row_of(SECOND_HEADING_BLOCK, 0)
+        await pilot.press("n")
+        assert app.current_hit == 0  # wraps around
+        await pilot.press("N")
+        assert app.current_hit == 2
+
+    run(check, state_file=state_file)
+
+
+def test_escape_cancels_the_search_and_clears_the_hits(state_file):
+    async def check(app, pilot):
+        await pilot.press("slash", *"مصر", "backspace")
+        assert app.search_field.query == "مص"
+        await pilot.press("escape")
+        assert app.hits == [] and app.search_field.query == ""
+        assert not app.query_one("#search-bar").display
+        assert styled(block_row(app, 1), "reverse") == []
+        assert app.article.scroll_y == 0
+
+    run(check, state_file=state_file)
+
+
+def test_n_without_search_or_glossary_walks_quotes(state_file):
+    async def check(app, pilot):
+        await pilot.press("G", "n")
+        assert app.current_quote == 0
+        assert app.article.scroll_y <= app.article.rows.row_of(1, 0)
+
+    run(check, state_file=state_file)
+
+
+def test_backspace_goes_back_before_the_last_jump(state_file):
+    async def check(app, pilot):
+        await pilot.press("j", "j")
+        await pilot.press("3")
+        assert app.article.top_block == SECOND_HEADING_BLOCK
+        await pilot.press("backspace")
+        assert app.article.scroll_y == 2
+        await pilot.press("backspace")  # nothing earlier: stays, and says so
+        assert app.article.scroll_y == 2
+
+    run(check, state_file=state_file)
+
+
+def test_y_copies_the_paragraph_at_the_top_or_the_current_quote(state_file):
+    async def check(app, pilot):
+        await pilot.press("2", "y")
+        assert app.clipboard == HEADING
+        assert "Copied the paragraph" in list(app._notifications)[-1].message
+        await pilot.press("g", "quotation_mark", "n", "y")
+        assert app.clipboard == "نعم"
+        assert "Copied the current quote" in list(app._notifications)[-1].message
+
+    run(check, state_file=state_file)
+
+
+def test_plus_and_minus_change_the_measure_and_keep_the_paragraph_at_the_top(state_file):
+    async def check(app, pilot):
+        await pilot.press("2", "j", "j", "j", "j")
+        top_block = app.article.top_block
+        await pilot.press("minus", "minus")
+        assert app.article.column_width == app.article.measure == 80 - 16
+        assert app.article.top_block == top_block
+        row = text_of(article_row(app, 0))
+        assert len(row.rstrip()) <= (app.article.scrollable_content_region.width + 64) // 2 + 1
+        await pilot.press("plus")
+        assert app.article.measure == 72
+
+    run(check, state_file=state_file)
+
+
+def test_resize_reflows_and_keeps_the_paragraph_being_read(state_file):
+    async def check(app, pilot):
+        await pilot.press("2", "j", "j", "j")
+        top_block = app.article.top_block
+        await pilot.resize_terminal(50, 24)
+        await pilot.pause()
+        assert app.article.column_width == 50 - 3
+        assert app.article.top_block == top_block
+        assert all(len(text_of(article_row(app, y)).rstrip()) <= 49 for y in range(20))
+
+    run(check, state_file=state_file)
+
+
+def test_r_hides_and_shows_related_links(state_file):
+    from tests.ui_documents import sample_document as base
+    from reader.document.model import Block, BlockKind
+
+    document = base()
+    blocks = list(document.blocks)
+    blocks[3] = Block(3, BlockKind.RELATED, "اقرأ أيضا: شيء آخر")
+    document = type(document)(**{**{f: getattr(document, f) for f in document.__dataclass_fields__}, "blocks": tuple(blocks)})
+
+    async def check(app, pilot):
+        total = app.article.rows.total
+        assert app.article.rows.is_visible(3)
+        await pilot.press("r")
+        assert not app.article.rows.is_visible(3)
+        assert app.article.rows.total < total
+        await pilot.press("r")
+        assert app.article.rows.total == total
+
+    run(check, document=document, state_file=state_file)
+
+
+def test_question_mark_lists_every_key_and_closes(state_file):
+    async def check(app, pilot):
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(static.render()) for static in app.screen.query("Static"))
+        for keys in ("j ↓", "k ↑", "space", "pgdn", "pgup", "home", "end", "]", "[", "1–9", "f2", "f3", "f4",
+                     "/", "n", "N", "backspace", "y", "tab", "shift+tab", "?", "q"):
+            assert keys in text, keys
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+    run(check, state_file=state_file)
+
+
+def test_q_quits(state_file):
+    async def check(app, pilot):
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+        assert not app.is_running
+
+    run(check, state_file=state_file)
+
+
+def test_the_reading_position_is_remembered_and_a_corrupt_state_file_set_aside(state_file):
+    async def read_some(app, pilot):
+        await pilot.press("2", "j", "j")
+
+    app = run(read_some, state_file=state_file)
+    app.remember_position()
+    remembered = app._last_anchor
+    assert remembered == (3, 0)  # heading, blank row, then the first line of the paragraph below
+
+    async def resumed(app, pilot):
+        await pilot.pause()
+        assert app.article.anchor() == remembered
+
+    run(resumed, state_file=state_file)
+
+    state_file.write_text("{not json", encoding="utf-8")
+
+    async def reset(app, pilot):
+        assert app.article.scroll_y == 0
+        assert any("set aside" in n.message or "reset" in n.message for n in app._notifications)
+
+    run(reset, state_file=state_file)
+    assert list(state_file.parent.glob("positions.json.corrupt-*"))
