@@ -60,6 +60,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._texts = texts
         self._kinds = kinds
         self._links = [[(start, end, safe_link(url)) for start, end, url in block] for block in links]
+        for number, kind in enumerate(kinds):  # an embed is a bare URL: the whole line is its link
+            if kind == "embed" and not self._links[number] and safe_link(texts[number]):
+                self._links[number] = [(0, len(texts[number]), safe_link(texts[number]))]
         self._options = options
         self.measure = measure
         self.hidden_kinds: frozenset[str] = frozenset()
