@@ -404,3 +404,16 @@ def test_the_reading_position_is_remembered_and_a_corrupt_state_file_set_aside(s
 
     run(reset, state_file=state_file)
     assert list(state_file.parent.glob("positions.json.corrupt-*"))
+
+
+def test_an_arabic_keyboard_layout_gives_the_same_actions_from_the_same_keys(state_file):
+    async def check(app, pilot):
+        await pilot.press("ت")  # the j key
+        assert app.article.scroll_y == 1
+        await pilot.press("س")  # the s key
+        assert app.panel("sections").display
+        await pilot.press("ض")  # the q key
+        await pilot.pause()
+        assert not app.is_running
+
+    run(check, state_file=state_file)

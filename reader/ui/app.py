@@ -1,8 +1,11 @@
 """The reader app: the article, the sections sidebar, quotes, glossary and search, by keyboard."""
 
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
+
+from textual import events
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
@@ -10,6 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from reader.engine.layout import Span
+from reader.keyboard import latin_key
+from reader.settings import Settings
+from reader.terminal import explicit_bidi, install_app_hooks
 from reader.ui.article import DEFAULT_MEASURE, MEASURE_STEP, ArticleView
 from reader.ui.bindings import HELP_TEXT, READER_BINDINGS
 from reader.ui.drawing import TextOptions
@@ -33,12 +39,15 @@ class ReaderApp(App[int]):
         document,
         *,
         options: TextOptions = TextOptions(),
+        settings: Settings | None = None,
         state_file: Path | None = None,
         measure: int = DEFAULT_MEASURE,
     ) -> None:
+        """settings: the terminal-facing settings (signal hooks, keyboard layout); None in tests."""
         super().__init__()
         self.document = document
         self.options = options
+        self.settings = settings
         self.texts = [block.text for block in document.blocks]
         self.kinds = [str(block.kind) for block in document.blocks]
         self._measure = measure
@@ -87,6 +96,8 @@ class ReaderApp(App[int]):
         return self.query_one("#search", SearchField)
 
     def on_mount(self) -> None:
+        if self.settings is not None:
+            install_app_hooks(self, self.settings)
         self.panel("sections").set_entries(section_entries(self.document))
         self.panel("quotes").set_entries(quote_entries(self.document))
         self.panel("glossary").set_entries(glossary_entries(self.document))
@@ -136,6 +147,14 @@ class ReaderApp(App[int]):
             await self.run_action(action)
 
         return run
+
+    def on_key(self, event: events.Key) -> None:
+        """A key no binding took: if an Arabic keyboard layout sent it, act as the Latin key at
+        the same place (ض is q, س is s, ت is j…). Typing in the search field never gets here."""
+        latin = latin_key(event.character, self.settings.keyboard if self.settings else "any")
+        if latin is not None:
+            event.stop()
+            self.simulate_key(latin if latin.isalnum() else unicodedata.name(latin).lower().replace(" ", "_"))
 
     # -- highlights --------------------------------------------------------------------------
 
@@ -409,16 +428,15 @@ class ReaderApp(App[int]):
         self.push_screen(HelpScreen())
 
 
-def run_app(document, *, base_dir: str = "auto", drop_harakat: bool = False, settings=None) -> int:
+def run_app(document, *, base_dir: str = "auto", drop_harakat: bool = False, settings: Settings | None = None) -> int:
     """Run the reader on a loaded document until the user quits; returns the exit code."""
+    settings = settings or Settings()
     options = TextOptions(
-        base_dir=base_dir,
-        drop_harakat=drop_harakat,
-        shape=settings.app_shapes if settings is not None else True,
-        reorder=settings.app_reorders if settings is not None else True,
+        base_dir=base_dir, drop_harakat=drop_harakat, shape=settings.app_shapes, reorder=settings.app_reorders
     )
-    app = ReaderApp(document, options=options)
-    app.run()
+    app = ReaderApp(document, options=options, settings=settings)
+    with explicit_bidi(sys.__stderr__, settings):  # Textual draws on stderr
+        app.run()
     try:
         app.remember_position()
     except OSError as error:
