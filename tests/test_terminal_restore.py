@@ -27,8 +27,8 @@ def mode_events(raw: bytes) -> list[str]:
 
 
 @pytest.fixture
-def probe():
-    with TmuxSession(PROBE_APP, env=environment_for_app()) as session:
+def probe(tmp_path):
+    with TmuxSession(PROBE_APP, env=environment_for_app(tmp_path)) as session:
         session.wait_for_text("probe ready")
         yield session
 

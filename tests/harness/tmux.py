@@ -7,10 +7,10 @@ place, so the raw byte log holds everything it wrote, from its first byte.
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -117,9 +117,21 @@ class TmuxSession:
         self.wait_for(lambda: self.exit_status() is not None, timeout, "the program to exit")
         return self.exit_status()
 
-    def raw_output(self) -> bytes:
-        """Every byte the program wrote to the pty so far."""
-        # pipe-pane's cat writes as it reads; closing the pipe flushes nothing more, so just read.
+    def raw_output(self, quiet: float = 0.3, timeout: float = 10.0) -> bytes:
+        """Every byte the program wrote to the pty so far.
+
+        tmux hands the bytes to pipe-pane's `cat` asynchronously: wait until the
+        log has not grown for `quiet` seconds.
+        """
+        deadline = time.monotonic() + timeout
+        size, since = -1, time.monotonic()
+        while time.monotonic() < deadline:
+            current = self.raw_log.stat().st_size if self.raw_log.exists() else 0
+            if current != size:
+                size, since = current, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                break
+            time.sleep(0.02)
         return self.raw_log.read_bytes() if self.raw_log.exists() else b""
 
     def close(self) -> None:
@@ -136,13 +148,16 @@ class TmuxSession:
 
 def reader_command(*args: str) -> list[str]:
     """The installed reader, run by the interpreter running the tests."""
-    import sys
-
     return [sys.executable, "-m", "reader", *args]
 
 
-def environment_for_app(**extra: str) -> dict[str, str]:
-    """Environment that makes runs repeatable: UTF-8, no user config."""
-    env = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "XDG_CONFIG_HOME": "/nonexistent"}
+def environment_for_app(home: Path, **extra: str) -> dict[str, str]:
+    """Environment that makes runs repeatable: UTF-8, config and state in `home`, not the user's."""
+    env = {
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_STATE_HOME": str(home / "state"),
+    }
     env.update(extra)
     return env
