@@ -1,0 +1,200 @@
+"""Book-sized documents (issue 6): every figure, with its baseline measured in the same run.
+
+    python benchmarks/run.py
+
+Generates a ~2 MB and a ~10 MB Arabic book (benchmarks/corpus.py), then measures full layout
+against GNU FriBidi, time to first paint in tmux against a minimal Textual app, and, with the
+10 MB book open: resize, resident memory and search. A figure the app cannot produce yet is
+printed as "not measurable yet: <why>"; nothing here waits without a bound.
+"""
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: make `benchmarks` and `tests.harness` importable
+
+from benchmarks.corpus import Book, write_book  # noqa: E402
+from benchmarks.minimal_app import READY  # noqa: E402
+from benchmarks.screen import (  # noqa: E402
+    NotMeasurable,
+    Run,
+    median_first_paint,
+    minimal_command,
+    on_screen,
+    reader_command,
+)
+
+SMALL_BOOK = 2_000_000
+LARGE_BOOK = 10_000_000
+WIDTH = 80
+FIRST_PAINT_RUNS = 5
+OPEN_TIMEOUT = 60.0  # seconds for a first paint
+SETTLE_TIMEOUT = 120.0  # seconds for the 10 MB book to finish its background work
+RESIZES = ((72, 30), (100, 30), (60, 30), (100, 30))
+
+# Laid out in a fresh interpreter, so the engine's word caches start cold as in a real open.
+_LAYOUT_CHILD = """
+import sys, time
+from reader.engine.layout import layout_paragraph
+text = open(sys.argv[1], encoding="utf-8").read()
+start = time.perf_counter()
+for paragraph in text.split("\\n"):
+    for line in layout_paragraph(paragraph, int(sys.argv[2])).lines:
+        line.render()
+print(time.perf_counter() - start)
+"""
+
+
+@dataclass
+class Figure:
+    name: str
+    goal: str
+    measured: str = ""
+    baseline: str = ""
+    ratio: str = ""
+    met: str = ""
+
+
+def _opening_words(text: str, block: int) -> str:
+    """The first three words of a block (blocks are separated by blank lines)."""
+    return " ".join(text.split("\n\n")[block].split()[:3])
+
+
+def _seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def _met(ok: bool) -> str:
+    return "yes" if ok else "NO"
+
+
+def full_layout(figure: Figure, book: Path) -> None:
+    if shutil.which("fribidi") is None:
+        raise NotMeasurable("the fribidi command is not installed (Debian: libfribidi-bin)")
+    ours = statistics.median(
+        float(subprocess.run([sys.executable, "-c", _LAYOUT_CHILD, str(book), str(WIDTH)], check=True,
+                             capture_output=True, text=True, timeout=300).stdout)
+        for _ in range(3)
+    )
+    theirs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run(["fribidi", "--width", str(WIDTH), str(book)], check=True, stdout=subprocess.DEVNULL, timeout=60)
+        theirs.append(time.perf_counter() - start)
+    ratio = ours / statistics.median(theirs)
+    figure.measured, figure.baseline = _seconds(ours), _seconds(statistics.median(theirs))
+    figure.ratio, figure.met = f"{ratio:.1f}×", _met(ratio <= 10)
+
+
+def first_paint(figure: Figure, goal: float, args: list[str], marker: str) -> None:
+    baseline = median_first_paint(minimal_command(), READY, FIRST_PAINT_RUNS, OPEN_TIMEOUT)
+    ours = median_first_paint(reader_command(*args), on_screen(marker), FIRST_PAINT_RUNS, OPEN_TIMEOUT)
+    ratio = ours / baseline
+    figure.measured, figure.baseline = _seconds(ours), _seconds(baseline)
+    figure.ratio, figure.met = f"{ratio:.2f}×", _met(ratio <= goal)
+
+
+def with_large_book(book: Book, marker: str) -> list[Figure]:
+    """Resize, memory and search, all in one session with the 10 MB book open."""
+    resize = Figure("resize of the 10 MB document: time to the next complete frame (slowest of 4)", "≤ 100 ms")
+    memory = Figure("resident memory (VmRSS) with the 10 MB document open, once idle", "≤ 250 MB")
+    search = Figure("search for a word across 10 MB: first hit shown", "≤ 200 ms")
+    figures = [resize, memory, search]
+    with Run(reader_command(str(book.path)), *RESIZES[-1]) as run:
+        try:
+            run.first_paint(on_screen(marker), OPEN_TIMEOUT)
+            busy = ""
+            try:
+                run.wait_idle(SETTLE_TIMEOUT)
+            except NotMeasurable as why:
+                busy = f" ({why})"
+        except NotMeasurable as why:
+            for figure in figures:
+                figure.measured = f"not measurable yet: {why}"
+            return figures
+        used = run.memory()
+        memory.measured = f"{used['VmRSS'] / 1e6:.0f} MB{busy}"
+        memory.baseline = f"peak {used['VmHWM'] / 1e6:.0f} MB"
+        memory.met = _met(used["VmRSS"] <= 250e6)
+        _measure_into(resize, lambda: _resizes(run), 0.100)
+        _measure_into(search, lambda: _search(run, book.search_word), 0.200)
+    return figures
+
+
+def _resizes(run: Run) -> float:
+    times = [run.next_frame(lambda: run.session.resize(*size)) for size in RESIZES]
+    return max(times)
+
+
+def _search(run: Run, word: str) -> float:
+    shown = on_screen(word)
+    run.session.send_keys("/")
+    run.wait(lambda screen: "/ " in screen, 10, "search field")
+    start = time.perf_counter()
+    run.session.type_text(word)
+    # The query is drawn in the search field too: a hit is shown when the word is on screen twice.
+    return run.wait(lambda screen: screen.count(shown) >= 2, 30, "search hit") - start
+
+
+def _measure_into(figure: Figure, measure, goal: float) -> None:
+    try:
+        seconds = measure()
+    except NotMeasurable as why:
+        figure.measured = f"not measurable yet: {why}"
+        return
+    figure.measured, figure.met = _seconds(seconds), _met(seconds <= goal)
+
+
+def _guarded(figure: Figure, measure) -> Figure:
+    try:
+        measure(figure)
+    except NotMeasurable as why:
+        figure.measured = f"not measurable yet: {why}"
+    return figure
+
+
+def main() -> int:
+    directory = Path(tempfile.gettempdir()) / "reader-benchmark"
+    directory.mkdir(exist_ok=True)
+    small = write_book(directory / "book-2mb.txt", SMALL_BOOK)
+    large = write_book(directory / "book-10mb.txt", LARGE_BOOK)
+    article = (files("reader.assets") / "vostochny-summit.txt").read_text(encoding="utf-8")
+    large_text = large.path.read_text(encoding="utf-8")
+    print(f"books: {small.path} ({small.path.stat().st_size:,} bytes), {large.path} ({large.path.stat().st_size:,} bytes)")
+    size = f"{small.path.stat().st_size / 1e6:.1f} MB"
+    figures = [
+        _guarded(Figure(f"full layout, {size} at width {WIDTH} vs fribidi --width {WIDTH}", "≤ 10×"),
+                 lambda figure: full_layout(figure, small.path)),
+        _guarded(Figure("time to first paint in tmux, bundled article vs a minimal Textual app", "≤ 1.2×"),
+                 lambda figure: first_paint(figure, 1.2, [], _opening_words(article, 1))),
+        _guarded(Figure("time to first paint in tmux, 10 MB document vs the minimal app", "≤ 1.5×"),
+                 lambda figure: first_paint(figure, 1.5, [str(large.path)], _opening_words(large_text, 2))),
+        *with_large_book(large, _opening_words(large_text, 2)),
+    ]
+    _print_table(figures)
+    return 0
+
+
+def _print_table(figures: list[Figure]) -> None:
+    header = ("figure", "measured", "baseline", "ratio", "goal", "met")
+    rows = [header] + [(f.name, f.measured, f.baseline, f.ratio, f.goal, f.met) for f in figures]
+    measured = [row for row in rows if not row[1].startswith("not measurable")]
+    widths = [max(len(row[column]) for row in measured) for column in range(6)]
+    print()
+    for row in rows:
+        if row[1].startswith("not measurable"):
+            print(f"{row[0]:<{widths[0]}}  {row[1]}  (goal {row[4]})")
+        else:
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
