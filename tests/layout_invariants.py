@@ -56,6 +56,12 @@ def comparison_key(text: str, visual: bool = True) -> str:
     return "".join([_letters(char, visual) for char in text])
 
 
+def line_key(visual: str) -> str:
+    """`comparison_key` with each run of whitespace as one space: a tab is drawn as spaces, and
+    whether every space is drawn is checked cell by cell in `line_problems`."""
+    return " ".join(comparison_key(visual).split())
+
+
 def marks_of(text: str) -> list[str]:
     return sorted(c for c in text if is_mark(c))
 
@@ -85,7 +91,7 @@ def line_problems(layout: ParagraphLayout, line: ScreenLine, width: int, cells: 
         problems.append(f"{where}: {cell_count} cells drawn (cell_width {line.cell_width}) in width {width}")
     if cell_count != line.cell_width:
         problems.append(f"{where}: cell_width {line.cell_width} but the text takes {cell_count} cells")
-    expected_indent = width - line.cell_width if layout.rtl else 0
+    expected_indent = max(0, width - line.cell_width) if layout.rtl else 0
     if line.indent != expected_indent:
         problems.append(f"{where}: indent {line.indent}, expected {expected_indent} (rtl={layout.rtl})")
     if line.render() != (" " * line.indent + line.text).rstrip(" "):
@@ -158,9 +164,10 @@ def coverage_problems(layout: ParagraphLayout) -> list[str]:
     return problems
 
 
-def mark_placement_problems(text: str, line: ScreenLine, cells: list[int]) -> list[str]:
-    """Each combining mark on screen directly follows a letter, and the marks drawn after the
-    glyphs of a logical word are exactly that word's marks (none crosses to another word)."""
+def mark_placement_problems(text: str, line: ScreenLine, cells: list[int], base_is_letter: bool = True) -> list[str]:
+    """Each combining mark on screen directly follows a letter (with `base_is_letter`; else any
+    character but a space), and the marks drawn after the glyphs of a logical word are exactly
+    that word's marks (none crosses to another word)."""
     problems = []
     where = f"line [{line.start}:{line.end}] {line.text!r}"
     visual = line.text
@@ -171,7 +178,7 @@ def mark_placement_problems(text: str, line: ScreenLine, cells: list[int]) -> li
         while base_at > 0 and is_mark(visual[base_at - 1]):
             base_at -= 1
         base = visual[base_at - 1] if base_at else ""
-        if not base or not unicodedata.category(base).startswith("L"):
+        if not base or base.isspace() or (base_is_letter and not unicodedata.category(base).startswith("L")):
             problems.append(f"{where}: mark U+{ord(char):04X} follows {base!r}, not a letter")
     starts, ends = word_bounds(text)
     drawn_marks: dict[int, list[str]] = {}

@@ -2,7 +2,7 @@
 
 FriBidi resolves each paragraph whole, then reorders each line's logical range (L1, L2) and
 mirrors at odd levels (L4). Our line must show the same letters in the same order; shaping,
-ligatures and mark placement are taken out of the comparison (`comparison_key`) and checked
+ligatures and mark placement are taken out of the comparison (`line_key`) and checked
 on their own.
 """
 
@@ -15,7 +15,7 @@ import pytest
 
 from fribidi_oracle import AVAILABLE, FriBidiParagraph
 from layout_invariants import (
-    comparison_key,
+    line_key,
     coverage_problems,
     line_problems,
     mark_placement_problems,
@@ -67,10 +67,10 @@ def fribidi_problems(text: str, widths) -> list[str]:
             found.append(f"paragraph direction rtl={layout.rtl}, FriBidi says rtl={oracle.rtl}")
         for line in layout.lines:
             expected = oracle.line_visual(line.start, line.end)
-            if comparison_key(line.text) != comparison_key(expected):
+            if line_key(line.text) != line_key(expected):
                 found.append(f"line [{line.start}:{line.end}]\n  got      {line.text!r}\n"
-                             f"  FriBidi  {expected!r}\n  keys     {comparison_key(line.text)!r}\n"
-                             f"       vs  {comparison_key(expected)!r}")
+                             f"  FriBidi  {expected!r}\n  keys     {line_key(line.text)!r}\n"
+                             f"       vs  {line_key(expected)!r}")
             cells = line.cells()
             found += line_problems(layout, line, width, cells)
             found += mark_placement_problems(layout.text, line, cells)
@@ -98,8 +98,8 @@ def test_a_paragraph_of_the_article_is_checked_line_by_line():
     layout = layout_paragraph(paragraph, 40)
     oracle = FriBidiParagraph.resolve(paragraph)
     assert layout.rtl and oracle.rtl and len(layout.lines) >= 4
-    assert [comparison_key(line.text) for line in layout.lines] == [
-        comparison_key(oracle.line_visual(line.start, line.end)) for line in layout.lines]
+    assert [line_key(line.text) for line in layout.lines] == [
+        line_key(oracle.line_visual(line.start, line.end)) for line in layout.lines]
 
 
 def test_fribidi_oracle_conforms_to_bidi_character_test():
