@@ -1,0 +1,178 @@
+"""Glossaries: entities as data (TOML), and finding their mentions in text.
+
+Every bundled glossary (`reader.assets/glossary-*.toml`) always loads: an entity appears in a
+document only where it is mentioned, so the article's glossary costs other documents nothing.
+A user's glossaries (`--glossary FILE`) load after them; an entity with an id already loaded
+replaces it whole.
+
+Matching works on text folded by `reader.engine.normalize`. A name matches whole words only
+(كيم never inside حكيم), with a proclitic (و ف ب ل ك, the article ال and their combinations)
+accepted only in front of a known name; at any place the longest name wins, and no mention is
+nested in another. A description followed directly by a name of the same entity ("الرئيس الروسي
+فلاديمير بوتين") is one mention of the name.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Sequence
+
+from reader.document.decoding import DocumentError
+from reader.document.model import Entity, Mention, MentionKind
+from reader.engine.normalize import fold, normalize
+
+_FIELDS = ("id", "type", "name_ar", "name_en", "description")
+
+
+def bundled_glossaries() -> list:
+    return sorted((path for path in files("reader.assets").iterdir() if path.name.startswith("glossary-")
+                   and path.name.endswith(".toml")), key=lambda path: path.name)
+
+
+def load_glossaries(extra: Sequence[Path] = ()) -> tuple[Entity, ...]:
+    entities: dict[str, Entity] = {}
+    for path in bundled_glossaries():
+        for entity in parse_glossary(path.read_text(encoding="utf-8"), path.name):
+            if entity.id in entities:
+                raise DocumentError(f"{path.name}: entity {entity.id!r} is already in another bundled glossary")
+            entities[entity.id] = entity
+    for path in extra:
+        for entity in parse_glossary(_read_user_glossary(path), str(path)):
+            entities.pop(entity.id, None)  # so that it also moves to the end: the user's names win ties
+            entities[entity.id] = entity
+    return tuple(entities.values())
+
+
+def _read_user_glossary(path: Path) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DocumentError(f"{path}: no such glossary file") from None
+    except UnicodeDecodeError as error:
+        raise DocumentError(f"{path}: glossary is not UTF-8 (byte offset {error.start})") from None
+    except OSError as error:
+        raise DocumentError(f"{path}: cannot read the glossary ({error.strerror or error})") from None
+
+
+def parse_glossary(text: str, label: str) -> list[Entity]:
+    """`[[entity]]` tables with id, type, name_ar, name_en, description, aliases, references."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DocumentError(f"{label}: not a valid TOML glossary ({error})") from None
+    entries = data.get("entity", [])
+    if not isinstance(entries, list):
+        raise DocumentError(f"{label}: expected [[entity]] tables")
+    entities = []
+    for number, entry in enumerate(entries, 1):
+        missing = [name for name in _FIELDS if not isinstance(entry.get(name), str) or not entry[name].strip()]
+        if missing:
+            raise DocumentError(f"{label}: entity {number} has no {', '.join(missing)}")
+        lists = {}
+        for name in ("aliases", "references"):
+            value = entry.get(name, [])
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                raise DocumentError(f"{label}: entity {entry['id']!r}: {name} must be a list of strings")
+            lists[name] = tuple(value)
+        entities.append(Entity(entry["id"], entry["type"], entry["name_ar"], entry["name_en"],
+                               entry["description"], lists["aliases"], lists["references"]))
+    return entities
+
+
+_WORD = re.compile(r"\w+")
+_BETWEEN_WORDS = r"[\s\-–]+"
+_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
+_ARTICLE_CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")  # in front of ال (ل + ال is لل)
+_LAM_ARTICLE = ("لل", "ولل", "فلل")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    entity_id: str
+    kind: MentionKind
+    words: int
+    rest: re.Pattern | None  # the words after the first, if any
+    skip: int  # letters of the first word that are a proclitic, left out of the mention
+
+
+class Matcher:
+    """Finds the mentions of a set of entities in a text (one pass over its words)."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self._by_first_word: dict[str, list[_Candidate]] = {}
+        for entity in entities:
+            names = [(name, MentionKind.NAME) for name in (entity.name_ar, *entity.aliases)]
+            names += [(name, MentionKind.DESCRIPTION) for name in entity.references]
+            for name, kind in names:
+                words = _WORD.findall(fold(name))
+                if not words:
+                    continue
+                rest = re.compile("".join(_BETWEEN_WORDS + re.escape(word) for word in words[1:]) + r"(?!\w)") \
+                    if len(words) > 1 else None
+                for form, skip in _with_proclitics(words[0]):
+                    self._add(form, _Candidate(entity.id, kind, len(words), rest, skip))
+        for candidates in self._by_first_word.values():
+            candidates.sort(key=lambda candidate: -candidate.words)  # stable: a later glossary's tie wins below
+
+    def _add(self, form: str, candidate: _Candidate) -> None:
+        candidates = self._by_first_word.setdefault(form, [])
+        # The same name twice (another entity, or a user's override): the one loaded last wins.
+        candidates[:] = [other for other in candidates
+                         if not (other.words == candidate.words and other.rest == candidate.rest
+                                 and other.skip == candidate.skip)]
+        candidates.append(candidate)
+
+    def find(self, text: str, paragraph: int) -> list[Mention]:
+        normalized = normalize(text)
+        folded = normalized.text
+        found: list[Mention] = []
+        resume = 0
+        for word in _WORD.finditer(folded):
+            if word.start() < resume:
+                continue
+            for candidate in self._by_first_word.get(word.group(), ()):
+                end = word.end()
+                if candidate.rest is not None:
+                    rest = candidate.rest.match(folded, end)
+                    if rest is None:
+                        continue
+                    end = rest.end()
+                start, stop = normalized.original_span(word.start() + candidate.skip, end)
+                found.append(Mention(candidate.entity_id, paragraph, start, stop, text[start:stop], candidate.kind))
+                resume = end
+                break
+        return _merge_appositions(found, text)
+
+
+def _with_proclitics(word: str) -> list[tuple[str, int]]:
+    """Every way `word` can be written with a proclitic in front, with the proclitic's length
+    (0 where ل + ال contracts to لل: there the proclitic cannot be cut off)."""
+    if not _is_arabic(word):
+        return [(word, 0)]
+    if word.startswith("ال"):
+        forms = [(clitic + word, len(clitic)) for clitic in _ARTICLE_CLITICS]
+        return forms + [(clitic + word[2:], 0) for clitic in _LAM_ARTICLE]
+    forms = [(clitic + word, len(clitic)) for clitic in _CLITICS]
+    forms += [(clitic + "ال" + word, len(clitic) + 2) for clitic in _ARTICLE_CLITICS]
+    return forms + [(clitic + word, len(clitic)) for clitic in _LAM_ARTICLE]
+
+
+def _is_arabic(word: str) -> bool:
+    return "\u0600" <= word[0] <= "\u06ff"
+
+
+def _merge_appositions(mentions: list[Mention], text: str) -> list[Mention]:
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.kind is MentionKind.DESCRIPTION and mention.kind is MentionKind.NAME
+                and previous.entity_id == mention.entity_id and not text[previous.end:mention.start].strip()):
+            merged[-1] = Mention(mention.entity_id, mention.paragraph, previous.start, mention.end,
+                                 text[previous.start:mention.end], MentionKind.NAME)
+        else:
+            merged.append(mention)
+    return merged

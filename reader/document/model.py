@@ -1,0 +1,104 @@
+"""The document as data: blocks, sections, quotes, entities and their mentions.
+
+Offsets (`start`, `end`) are code-point offsets into `Block.text`, `end` exclusive. `Block.text` is
+the text as the document says it (not sanitised: the engine sanitises one to one at draw time, so
+offsets stay valid).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class BlockKind(StrEnum):
+    TITLE = "title"
+    LEAD = "lead"
+    HEADING = "heading"
+    BODY = "body"
+    CAPTION = "caption"
+    RELATED = "related-link"
+    EMBED = "embed"
+
+
+class MentionKind(StrEnum):
+    NAME = "name"
+    DESCRIPTION = "description"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    start: int
+    end: int
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    index: int
+    kind: BlockKind
+    text: str
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Blocks `start_block` to `end_block` (exclusive); the opening section has no heading block."""
+
+    title: str
+    heading_block: int | None
+    start_block: int
+    end_block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted span: `start`/`end` cover the quoted words inside the marks, `text` is those words.
+
+    `speaker` is the id of the entity who said it (None when not speech, or not known).
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    speech: bool
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A glossary entry: `aliases` are its spellings and short forms, `references` descriptions
+    that stand for it (الرئيس الروسي for Putin)."""
+
+    id: str
+    type: str
+    name_ar: str
+    name_en: str
+    description: str
+    aliases: tuple[str, ...]
+    references: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    entity_id: str
+    paragraph: int
+    start: int
+    end: int
+    surface: str
+    kind: MentionKind
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    title: str
+    source: str
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    quotes: tuple[Quote, ...]
+    entities: tuple[Entity, ...]  # only those mentioned, in order of first mention
+    mentions: tuple[Mention, ...]  # in document order
+
+    def entity(self, entity_id: str) -> Entity:
+        return next(entity for entity in self.entities if entity.id == entity_id)

@@ -1,0 +1,142 @@
+"""Block kinds and sections: what a careful reader sees in a news article's layout.
+
+The markup (Markdown, HTML) says what it can; the rest is decided from the text the same way for
+every format: a bare URL is an embed, a paragraph ending with a photo credit is a caption, a
+short line that recurs in different places is a related-article link, and — in plain text only,
+where nothing marks them — a short unpunctuated line before a paragraph is a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from reader.document.formats import RawBlock
+from reader.document.model import Block, BlockKind, Link, Section
+
+# Photo credits that end a caption: "… روسيا. رويترز", "… (أ ف ب)", "… - AFP".
+_CREDITS = (
+    "رويترز", "أ ف ب", "أ.ف.ب", "أ. ف. ب", "فرانس برس", "أسوشيتد برس", "أ ب", "إي بي إيه", "الأناضول",
+    "غيتي", "غيتي إيميجز", "غيتي إيمجز", "وام", "واس", "سانا", "الجزيرة", "تاس", "سبوتنيك",
+    "Reuters", "AFP", "AP", "EPA", "Getty Images", "Getty", "Anadolu",
+)
+_CREDIT = "(?:تصوير\\s*:?\\s*)?(?:" + "|".join(map(re.escape, _CREDITS)) + ")"
+_CAPTION_END = re.compile(
+    rf"(?:(?:[.،,:;؛\-–—/|]|^)\s*{_CREDIT}|\(\s*{_CREDIT}\s*\)|\[\s*{_CREDIT}\s*\])\s*\.?$", re.IGNORECASE
+)
+_RELATED_PREFIX = re.compile(r"^\s*(?:اقرأ|إقرأ|اقرا|شاهد|طالع)\s+(?:أيضا|أيضاً|ايضا|المزيد)|^\s*(?:read|see)\s+(?:also|more)\b",
+                             re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s<>\"“”«»]+", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?؟،؛)]}'’"
+_SENTENCE_END = ".!?؟:؛،,;…"
+
+_CAPTION_MAX_WORDS = 60
+_RELATED_MAX_WORDS = 20
+_RELATED_MIN_WORDS = 3
+_TITLE_MAX_WORDS = 20
+_HEADING_MAX_WORDS = 10
+
+
+def build_blocks(raw: list[RawBlock], fmt: str) -> tuple[Block, ...]:
+    kinds: list[BlockKind | None] = [block.kind for block in raw]
+    for index, block in enumerate(raw):
+        if kinds[index] is None:
+            kinds[index] = _kind_from_text(block.text)
+    for index in _recurring_short_lines(raw, kinds):
+        kinds[index] = BlockKind.RELATED
+    if raw and (raw[0].heading_level == 1 or (fmt == "text" and len(raw) > 1 and kinds[0] is None
+                                              and _looks_like_title(raw[0].text))):
+        kinds[0] = BlockKind.TITLE
+    if fmt == "text":
+        for index in range(1, len(raw)):
+            if kinds[index] is None and _looks_like_heading(raw, kinds, index):
+                kinds[index] = BlockKind.HEADING
+    kinds = [BlockKind.BODY if kind is None else kind for kind in kinds]
+    if kinds and kinds[0] is BlockKind.TITLE:
+        for index in range(1, len(kinds)):
+            if kinds[index] is BlockKind.HEADING:
+                break
+            if kinds[index] is BlockKind.BODY:
+                kinds[index] = BlockKind.LEAD
+                break
+    return tuple(
+        Block(index, kind, block.text, _with_bare_urls(block.text, block.links))
+        for index, (kind, block) in enumerate(zip(kinds, raw))
+    )
+
+
+def build_sections(blocks: tuple[Block, ...], title: str) -> tuple[Section, ...]:
+    """The opening (title, lead, text before the first heading), then one section per heading."""
+    headings = [block.index for block in blocks if block.kind is BlockKind.HEADING]
+    sections = []
+    first = headings[0] if headings else len(blocks)
+    if first > 0:
+        sections.append(Section(title, None, 0, first))
+    for number, heading in enumerate(headings):
+        end = headings[number + 1] if number + 1 < len(headings) else len(blocks)
+        sections.append(Section(blocks[heading].text, heading, heading, end))
+    return tuple(sections)
+
+
+def _kind_from_text(text: str) -> BlockKind | None:
+    stripped = text.strip()
+    url = _URL.fullmatch(stripped)
+    if url and not stripped.endswith(tuple(_URL_TRAILING)):
+        return BlockKind.EMBED
+    if _RELATED_PREFIX.match(stripped):
+        return BlockKind.RELATED
+    if _word_count(stripped) <= _CAPTION_MAX_WORDS and _CAPTION_END.search(stripped):
+        return BlockKind.CAPTION
+    return None
+
+
+def _recurring_short_lines(raw: list[RawBlock], kinds: list[BlockKind | None]) -> list[int]:
+    """Short lines that recur where the text around them differs: a "related article" link.
+
+    A document that repeats whole passages repeats a short line together with its neighbours;
+    that line is part of the passage, not a link.
+    """
+    places: dict[str, list[int]] = defaultdict(list)
+    for index, block in enumerate(raw):
+        if kinds[index] is None and _RELATED_MIN_WORDS <= _word_count(block.text) <= _RELATED_MAX_WORDS:
+            places[" ".join(block.text.split())].append(index)
+    related = []
+    for indices in places.values():
+        if len(indices) < 2:
+            continue
+        before = {raw[index - 1].text if index > 0 else None for index in indices}
+        after = {raw[index + 1].text if index + 1 < len(raw) else None for index in indices}
+        if len(before) > 1 and len(after) > 1:
+            related.extend(indices)
+    return related
+
+
+def _looks_like_title(text: str) -> bool:
+    return _word_count(text) <= _TITLE_MAX_WORDS and not text.rstrip().endswith(tuple(_SENTENCE_END))
+
+
+def _looks_like_heading(raw: list[RawBlock], kinds: list[BlockKind | None], index: int) -> bool:
+    """A short line with no closing punctuation, followed by a paragraph of text.
+
+    Being short matters: a body sentence that merely lacks its full stop is long.
+    """
+    text = raw[index].text.rstrip()
+    if _word_count(text) > _HEADING_MAX_WORDS or text.endswith(tuple(_SENTENCE_END)) or "،" in text:
+        return False
+    following = index + 1
+    return following < len(raw) and kinds[following] is None and _word_count(raw[following].text) > _HEADING_MAX_WORDS
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _with_bare_urls(text: str, links: tuple[Link, ...]) -> tuple[Link, ...]:
+    found = list(links)
+    for match in _URL.finditer(text):
+        start, end = match.start(), match.end()
+        while end > start and text[end - 1] in _URL_TRAILING:
+            end -= 1
+        if not any(link.start < end and start < link.end for link in links):
+            found.append(Link(start, end, text[start:end]))
+    return tuple(sorted(found, key=lambda link: link.start))
