@@ -54,12 +54,12 @@ def article_paragraphs() -> list[str]:
     return [" ".join(block.split("\n")) for block in article.split("\n\n") if block.strip()]
 
 
-def fribidi_problems(text: str, widths) -> list[str]:
+def fribidi_problems(text: str, widths, base_dir: str = "auto") -> list[str]:
     """Everything wrong with the layout of `text` at each width, FriBidi being the reference."""
-    oracle = FriBidiParagraph.resolve(sanitize(text))
+    oracle = FriBidiParagraph.resolve(sanitize(text), base_dir)
     problems = []
     for width in widths:
-        layout = layout_paragraph(text, width)
+        layout = layout_paragraph(text, width, base_dir=base_dir)
         found = []
         if layout.text != oracle.text:
             found.append("the layout's text is not the sanitised paragraph")
@@ -90,6 +90,23 @@ def test_article_matches_fribidi_at_every_width():
     assert len(paragraphs) > 20
     problems = [f"paragraph {n}: {p}" for n, text in enumerate(paragraphs) for p in fribidi_problems(text, WIDTHS)]
     assert not problems, "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("base_dir", ["ltr", "rtl"])
+def test_a_forced_base_direction_matches_fribidi(base_dir):
+    paragraphs = [TRICKY["ltr with arabic"], TRICKY["latin names"], TRICKY["brackets and guillemets"],
+                  article_paragraphs()[1]]
+    problems = [p for text in paragraphs for p in fribidi_problems(text, range(20, 121, 9), base_dir)]
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_dropped_harakat_leave_the_letters_in_fribidi_order():
+    text = TRICKY["full harakat"]
+    oracle = FriBidiParagraph.resolve(text)
+    for width in range(20, 121, 5):
+        for line in layout_paragraph(text, width, drop_harakat=True).lines:
+            assert not [c for c in line.text if "\u064b" <= c <= "\u0652"], line.text
+            assert line_key(line.text) == line_key(oracle.line_visual(line.start, line.end))
 
 
 def test_a_paragraph_of_the_article_is_checked_line_by_line():
