@@ -10,7 +10,6 @@ printed as "not measurable yet: <why>"; nothing here waits without a bound.
 
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: make `benchmarks` and `tests.harness` importable
 
 from benchmarks.corpus import Book, write_book  # noqa: E402
+from benchmarks.layout import GOAL_RATIO, time_fribidi, time_ours  # noqa: E402
 from benchmarks.minimal_app import READY  # noqa: E402
 from benchmarks.screen import (  # noqa: E402
     NotMeasurable,
@@ -39,19 +39,6 @@ FIRST_PAINT_RUNS = 5
 OPEN_TIMEOUT = 60.0  # seconds for a first paint
 SETTLE_TIMEOUT = 120.0  # seconds for the 10 MB book to finish its background work
 RESIZES = ((72, 30), (100, 30), (60, 30), (100, 30))
-
-# Laid out in a fresh interpreter, so the engine's word caches start cold as in a real open.
-_LAYOUT_CHILD = """
-import sys, time
-from reader.engine.layout import layout_paragraph
-text = open(sys.argv[1], encoding="utf-8").read()
-start = time.perf_counter()
-for paragraph in text.split("\\n"):
-    for line in layout_paragraph(paragraph, int(sys.argv[2])).lines:
-        line.render()
-print(time.perf_counter() - start)
-"""
-
 
 @dataclass
 class Figure:
@@ -77,21 +64,14 @@ def _met(ok: bool) -> str:
 
 
 def full_layout(figure: Figure, book: Path) -> None:
+    """benchmarks/layout.py's measure (a cold interpreter per run), on the varied book."""
     if shutil.which("fribidi") is None:
         raise NotMeasurable("the fribidi command is not installed (Debian: libfribidi-bin)")
-    ours = statistics.median(
-        float(subprocess.run([sys.executable, "-c", _LAYOUT_CHILD, str(book), str(WIDTH)], check=True,
-                             capture_output=True, text=True, timeout=300).stdout)
-        for _ in range(3)
-    )
-    theirs = []
-    for _ in range(3):
-        start = time.perf_counter()
-        subprocess.run(["fribidi", "--width", str(WIDTH), str(book)], check=True, stdout=subprocess.DEVNULL, timeout=60)
-        theirs.append(time.perf_counter() - start)
-    ratio = ours / statistics.median(theirs)
-    figure.measured, figure.baseline = _seconds(ours), _seconds(statistics.median(theirs))
-    figure.ratio, figure.met = f"{ratio:.1f}×", _met(ratio <= 10)
+    ours = statistics.median(time_ours(book, WIDTH)[0] for _ in range(3))
+    theirs = statistics.median(time_fribidi(book, WIDTH) for _ in range(3))
+    ratio = ours / theirs
+    figure.measured, figure.baseline = _seconds(ours), _seconds(theirs)
+    figure.ratio, figure.met = f"{ratio:.1f}×", _met(ratio <= GOAL_RATIO)
 
 
 def first_paint(figure: Figure, goal: float, args: list[str], marker: str) -> None:
