@@ -189,10 +189,13 @@ class ReaderApp(App[int]):
 
     # -- jumps -------------------------------------------------------------------------------
 
-    def jump(self, block: int, offset: int = 0, *, top: bool = True) -> None:
-        """Go somewhere, remembering where we were for Backspace."""
-        self.history.append(self.article.anchor())
+    def _remember(self, anchor: tuple[int, int]) -> None:
+        """Where we were before a jump, for Backspace."""
+        self.history.append(anchor)
         del self.history[:-HISTORY_LIMIT]
+
+    def jump(self, block: int, offset: int = 0, *, top: bool = True) -> None:
+        self._remember(self.article.anchor())
         self.article.go_to(block, offset, top=top)
 
     def action_jump_back(self) -> None:
@@ -257,12 +260,11 @@ class ReaderApp(App[int]):
         self.article.scroll_page_up(animate=False)
 
     def action_go_top(self) -> None:
-        self.history.append(self.article.anchor())
-        self.article.scroll_home(animate=False, immediate=True)
+        self.jump(0)
 
     def action_go_bottom(self) -> None:
-        self.history.append(self.article.anchor())
-        self.article.scroll_end(animate=False, immediate=True)
+        self._remember(self.article.anchor())
+        self.article.go_end()
 
     def action_wider(self) -> None:
         self.article.set_measure(self.article.measure + MEASURE_STEP)
@@ -394,7 +396,7 @@ class ReaderApp(App[int]):
     def on_search_field_submitted(self, message: SearchField.Submitted) -> None:
         self._close_search()
         if self._search_anchor is not None and self.hits:
-            self.history.append(self._search_anchor)
+            self._remember(self._search_anchor)
 
     def on_search_field_cancelled(self, message: SearchField.Cancelled) -> None:
         self.search_field.query = ""

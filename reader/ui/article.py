@@ -5,6 +5,7 @@ the engine's runs and keeps it in an LRU cache keyed by what can change it.
 """
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from rich.segment import Segment
 from rich.style import Style
@@ -12,7 +13,9 @@ from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.message import Message
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from reader.engine.layout import Span
 from reader.ui.article_rows import ArticleRows, SeparatorRow
@@ -21,6 +24,8 @@ from reader.ui.drawing import TextOptions, line_segments, safe_link
 DEFAULT_MEASURE = 80
 MIN_MEASURE = 20
 MEASURE_STEP = 8
+
+LAYOUT_CHUNK = 200  # blocks measured per step of the background layout
 
 ENTITY_TYPES = ("person", "place", "organisation", "facility", "rocket", "event")
 
@@ -44,6 +49,9 @@ class ArticleView(ScrollView, can_focus=True):
         "article--mention",
         *(f"article--mention-{kind}" for kind in ENTITY_TYPES),
     }
+
+    class Reflowed(Message):
+        """Estimated rows were laid out exactly (progress for the status line)."""
 
     def __init__(
         self,
@@ -84,22 +92,66 @@ class ArticleView(ScrollView, can_focus=True):
         return max(1, min(self.measure, self.scrollable_content_region.width or self.measure))
 
     def _relayout(self, keep_anchor: bool = False) -> None:
+        """Lay out again (new width, measure or hidden kinds): what is on screen first and exactly,
+        the rest estimated, then measured in a background worker."""
         anchor = self.anchor() if keep_anchor and self._rows is not None else None
         visible = [kind not in self.hidden_kinds for kind in self._kinds]
         ruled = [kind == "title" for kind in self._kinds]
-        self._rows = ArticleRows(self._texts, visible, ruled, self.column_width, self._options)
+        rows = self._rows = ArticleRows(self._texts, visible, ruled, self.column_width, self._options)
+        height = max(1, self.scrollable_content_region.height)
+        top = rows.row_of(*anchor) if anchor is not None else 0
+        rows.make_exact(top, top + height)
+        self._rows_changed()
+        if anchor is not None:
+            self.scroll_to(y=rows.row_of(*anchor), animate=False, immediate=True)
+        if rows.progress < 1:
+            self.run_worker(partial(self._measure_rest, rows), thread=True, exclusive=True, group="layout")
+
+    def _measure_rest(self, rows: ArticleRows) -> None:
+        worker = get_current_worker()
+        for first in range(0, len(rows.blocks), LAYOUT_CHUNK):
+            if worker.is_cancelled or rows is not self._rows:
+                return
+            todo = [k for k in range(first, min(len(rows.blocks), first + LAYOUT_CHUNK)) if not rows.exact[k]]
+            if todo:
+                self.app.call_from_thread(self._apply_counts, rows, rows.measure(todo))
+
+    def _apply_counts(self, rows: ArticleRows, counts: dict[int, int]) -> None:
+        if rows is not self._rows:
+            return
+        anchor = self.anchor()
+        if rows.apply_counts(counts):
+            self._rows_changed()
+            self.scroll_to(y=rows.row_of(*anchor), animate=False, immediate=True)
+        self.post_message(self.Reflowed())
+
+    def _rows_changed(self) -> None:
+        assert self._rows is not None
         self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, self._rows.total)
-        if anchor is not None:
-            self.scroll_to(y=self._rows.row_of(*anchor), animate=False, immediate=True)
         self.refresh()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Scrolled into estimated rows: lay them out exactly, keeping the text at the top put."""
+        rows = self._rows
+        if rows is not None and rows.progress < 1:
+            height = max(1, self.scrollable_content_region.height)
+            top = round(new_value)
+            anchor = rows.anchor(top)
+            if rows.make_exact(top, top + height):
+                self._rows_changed()
+                self.scroll_to(y=rows.row_of(*anchor), animate=False, immediate=True)
+        super().watch_scroll_y(old_value, new_value)
+
+    @property
+    def layout_progress(self) -> float:
+        return self.rows.progress
 
     def on_resize(self, event: events.Resize) -> None:
         if self._rows is None or self._rows.width != self.column_width:
             self._relayout(keep_anchor=True)
         else:
-            self.virtual_size = Size(self.scrollable_content_region.width, self._rows.total)
-            self._strips.clear()
+            self._rows_changed()
 
     def set_measure(self, measure: int) -> None:
         """Change the reading measure; the paragraph at the top stays at the top."""
@@ -135,6 +187,14 @@ class ArticleView(ScrollView, can_focus=True):
         if self.max_scroll_y <= 0:
             return 100
         return round(100 * self.scroll_y / self.max_scroll_y)
+
+    def go_end(self) -> None:
+        """Show the end of the document, its last rows laid out exactly."""
+        rows = self.rows
+        height = max(1, self.scrollable_content_region.height)
+        if rows.make_exact(rows.total - height, rows.total):
+            self._rows_changed()
+        self.scroll_to(y=max(0, rows.total - height), animate=False, immediate=True)
 
     def go_to(self, block: int, offset: int = 0, *, top: bool = True) -> None:
         """Show `block` at `offset`: at the top of the view, or (top=False) a third of the way

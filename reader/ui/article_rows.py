@@ -2,19 +2,28 @@
 
 Rows are the blocks' screen lines in document order, one separator row between blocks (a rule
 under the title, a blank row elsewhere). Hidden blocks (related links, when switched off) take no
-rows. Paragraph layouts are kept in an LRU cache and rebuilt on demand; only two integers per
-block are kept for the whole document.
+rows. Only two integers per block are kept for the whole document; paragraph layouts live in an
+LRU cache and are rebuilt on demand.
+
+Layout is lazy: a block's line count starts as an estimate from its length and becomes exact when
+the block is laid out — for the rows on screen at once, for the rest by `measure` (which the view
+runs in a background worker) and `apply_counts`. Rows move when an estimate is corrected; the view
+keeps its anchor (block, offset) so the text being read stays put.
 """
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from textual.cache import LRUCache
 
 from reader.engine.layout import ParagraphLayout, ScreenLine
 from reader.ui.drawing import TextOptions
+
+# Word wrap leaves the end of most lines short of the width: about 8% for Arabic prose.
+_WRAP_SLACK = 1.08
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +36,10 @@ class TextRow:
 class SeparatorRow:
     block: int  # the block above the separator
     rule: bool
+
+
+def estimate_lines(text: str, width: int) -> int:
+    return max(1, -(-int(len(text) * _WRAP_SLACK) // width))
 
 
 class ArticleRows:
@@ -45,22 +58,25 @@ class ArticleRows:
         self._ruled = ruled
         self._options = options
         self._layouts: LRUCache[int, ParagraphLayout] = LRUCache(512)
-        self.blocks = array("l")  # visible blocks, in order
-        self.starts = array("l")  # first row of each visible block
-        self.counts = array("l")  # its number of lines
-        row = 0
-        for index, text in enumerate(texts):
-            if not visible[index]:
-                continue
-            if self.blocks:
-                row += 1  # the separator under the previous block
-            count = len(self.layout(index).lines)
-            self.blocks.append(index)
-            self.starts.append(row)
-            self.counts.append(count)
-            row += count
-        self.total = row
+        self.blocks = array("l", (index for index in range(len(texts)) if visible[index]))  # in order
+        self.counts = array("l", (estimate_lines(texts[block], self.width) for block in self.blocks))
+        self.exact = bytearray(len(self.blocks))  # whether counts[k] is measured, not estimated
+        self.exact_count = 0
         self._position = {block: k for k, block in enumerate(self.blocks)}
+        self._restart()
+
+    def _restart(self) -> None:
+        """Recompute every block's first row from the counts (one separator row between blocks)."""
+        self.starts = array("l", [0])
+        self.starts.extend(accumulate(count + 1 for count in self.counts[:-1]))
+        if not self.blocks:
+            self.starts = array("l")
+        self.total = (self.starts[-1] + self.counts[-1]) if self.blocks else 0
+
+    @property
+    def progress(self) -> float:
+        """The share of the blocks laid out exactly, 0 to 1."""
+        return self.exact_count / len(self.blocks) if self.blocks else 1.0
 
     def layout(self, block: int) -> ParagraphLayout:
         layout = self._layouts.get(block)
@@ -69,6 +85,42 @@ class ArticleRows:
             self._layouts[block] = layout
         return layout
 
+    # -- making estimates exact --------------------------------------------------------------
+
+    def measure(self, positions: Iterable[int]) -> dict[int, int]:
+        """Line counts of the visible blocks at `positions` (indexes into `blocks`), laid out
+        now. Touches no state, so it may run in a worker thread."""
+        return {k: len(self._options.layout(self._texts[self.blocks[k]], self.width).lines) for k in positions}
+
+    def apply_counts(self, counts: dict[int, int]) -> bool:
+        """Record measured line counts; returns whether any row moved."""
+        moved = False
+        for k, count in counts.items():
+            if not self.exact[k]:
+                self.exact[k] = 1
+                self.exact_count += 1
+            if self.counts[k] != count:
+                self.counts[k] = count
+                moved = True
+        if moved:
+            self._restart()
+        return moved
+
+    def make_exact(self, first_row: int, last_row: int) -> bool:
+        """Lay out every block shown between two rows (inclusive) until the rows there are exact;
+        returns whether any row moved."""
+        moved = False
+        while True:
+            k_first = max(0, bisect_right(self.starts, max(0, first_row)) - 1)
+            k_last = min(len(self.blocks) - 1, bisect_right(self.starts, max(0, last_row)) - 1)
+            todo = [k for k in range(k_first, k_last + 1) if not self.exact[k]]
+            if not todo:
+                return moved
+            counts = {k: len(self.layout(self.blocks[k]).lines) for k in todo}
+            moved = self.apply_counts(counts) or moved
+
+    # -- rows --------------------------------------------------------------------------------
+
     def row(self, y: int) -> TextRow | SeparatorRow | None:
         if not 0 <= y < self.total:
             return None
@@ -76,7 +128,10 @@ class ArticleRows:
         block = self.blocks[k]
         line = y - self.starts[k]
         if line < self.counts[k]:
-            return TextRow(block, self.layout(block).lines[line])
+            lines = self.layout(block).lines
+            if line < len(lines):
+                return TextRow(block, lines[line])
+            return SeparatorRow(block, False)  # an estimate too high, until it is corrected
         return SeparatorRow(block, self._ruled[block])
 
     def block_at(self, y: int) -> int:
@@ -94,22 +149,23 @@ class ArticleRows:
     def first_row(self, block: int) -> int:
         """The row where `block` starts, or where it would be if it is hidden."""
         k = self._position.get(block)
-        if k is not None:
-            return self.starts[k]
-        for later, start in zip(self.blocks, self.starts):
-            if later > block:
-                return start
-        return self.total
+        if k is None:
+            k = bisect_right(self.blocks, block)
+            if k >= len(self.blocks):
+                return self.total
+        return self.starts[k]
 
     def row_of(self, block: int, offset: int) -> int:
-        """The row showing logical character `offset` of `block`."""
-        if block not in self._position:
+        """The row showing logical character `offset` of `block` (laying the block out exactly)."""
+        k = self._position.get(block)
+        if k is None:
             return self.first_row(block)
+        self.make_exact(self.starts[k], self.starts[k])
         lines = self.layout(block).lines
         for number, line in enumerate(lines):
             if offset < line.end:
-                return self.starts[self._position[block]] + number
-        return self.starts[self._position[block]] + len(lines) - 1
+                return self.starts[k] + number
+        return self.starts[k] + len(lines) - 1
 
     def anchor(self, y: int) -> tuple[int, int]:
         """(block, logical offset) of what row y shows: survives a re-layout at another width."""
