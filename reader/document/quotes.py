@@ -158,9 +158,9 @@ def _cues(text: str, inside: list[tuple[int, int]], mentions: list[Mention],
         if word == _TOAST_CUE and not _TOAST_WORD.match(folded, match.end()):
             continue
         if word in _PARTICIPLE_CUES:
-            cues.append(_participle_cue(start, end, cues, mentions, sentence_starts))
+            cues.append(_sentence_subject_cue(start, end, cues, text, mentions, sentence_starts))
         else:
-            cues.append(_verb_cue(start, end, match.end(), normalized, mentions, types))
+            cues.append(_verb_cue(start, end, match.end(), normalized, cues, mentions, sentence_starts, types))
     # "بوتين: “…”" (headline style): a name opening its sentence, then a colon, names the speaker.
     for mention in mentions:
         sentence_start = sentence_starts[bisect_right(sentence_starts, mention.start) - 1]
@@ -169,10 +169,11 @@ def _cues(text: str, inside: list[tuple[int, int]], mentions: list[Mention],
     return sorted(cues, key=lambda cue: cue.start)
 
 
-def _verb_cue(start: int, end: int, folded_end: int, normalized: NormalizedText, mentions: list[Mention],
-              types: dict[str, str]) -> _Cue:
+def _verb_cue(start: int, end: int, folded_end: int, normalized: NormalizedText, earlier: list[_Cue],
+              mentions: list[Mention], sentence_starts: list[int], types: dict[str, str]) -> _Cue:
     """The subject follows the verb, perhaps after a title or a day: the first person (else
-    organisation) within a few words, before anything that opens what was said."""
+    organisation) within a few words, before anything that opens what was said, and not
+    governed by a preposition (that is the addressee: "قال مسؤول لكيم")."""
     words = 0
     window_end = folded_end
     for token in _WORD_OR_STOP.finditer(normalized.text, folded_end):
@@ -180,24 +181,46 @@ def _verb_cue(start: int, end: int, folded_end: int, normalized: NormalizedText,
             break
         words += 1
         window_end = token.end()
+    if words == 0:  # "وقال:" — nobody named
+        return _sentence_subject_cue(start, end, earlier, normalized.original, mentions, sentence_starts)
     stop = normalized.original_offset(window_end)
-    within = [mention for mention in mentions if end <= mention.start < stop]
+    within = [mention for mention in mentions
+              if end <= mention.start < stop and not _governed(normalized.original, mention)]
     people = [mention for mention in within if types[mention.entity_id] == "person"]
     chosen = (people or within or [None])[0]
-    return _Cue(start, end, chosen.entity_id if chosen else None, words > 0)
+    return _Cue(start, end, chosen.entity_id if chosen else None, True)
 
 
-def _participle_cue(start: int, end: int, earlier: list[_Cue], mentions: list[Mention],
-                    sentence_starts: list[int]) -> _Cue:
-    """قائلا، مضيفا …: the subject of the sentence, unless a cue earlier in it already named one."""
+def _sentence_subject_cue(start: int, end: int, earlier: list[_Cue], text: str, mentions: list[Mention],
+                          sentence_starts: list[int]) -> _Cue:
+    """A cue naming nobody (وقال: — قائلا، مضيفا …) speaks for the subject of its sentence: the
+    one a cue earlier in the sentence named, else the first one mentioned in it ("زار كيم المصنع
+    وقال:"), else the subject of the most recent statement (named False: carried)."""
     sentence = bisect_right(sentence_starts, start)
     if any(bisect_right(sentence_starts, cue.start) == sentence for cue in earlier):
         return _Cue(start, end, None, False)
     sentence_start = sentence_starts[sentence - 1]
-    before = [mention for mention in mentions if sentence_start <= mention.start < start]
+    before = [mention for mention in mentions
+              if sentence_start <= mention.start < start and not _governed(text, mention)]
     if not before:
         return _Cue(start, end, None, False)
     return _Cue(start, end, before[0].entity_id, True)
+
+
+_PREPOSITIONS = frozenset("الي مع عن علي من في امام لدي عند حول بشان ضد برفقه بصحبه".split())
+
+
+def _governed(text: str, mention: Mention) -> bool:
+    """Whether a preposition governs the mention (لكيم، للرئيس، مع بوتين): then it is not a subject."""
+    word_start = mention.start
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    prefix = fold(text[word_start:mention.start])
+    contracted = fold(prefix + mention.surface[:3]).lstrip("وف").startswith("لل")  # ل + ال
+    if contracted or any(letter in "بلك" for letter in prefix):
+        return True
+    previous = re.findall(r"\w+", fold(text[max(0, word_start - 30):word_start]))
+    return bool(previous) and previous[-1] in _PREPOSITIONS
 
 
 def _within(position: int, ranges: list[tuple[int, int]]) -> bool:

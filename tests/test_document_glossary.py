@@ -1,0 +1,108 @@
+"""Glossaries as data, and matching their names in text."""
+
+import pytest
+
+from reader.document.decoding import DocumentError
+from reader.document.glossary import Matcher, bundled_glossaries, load_glossaries, parse_glossary
+from reader.document.loading import load_document
+from reader.document.model import Entity, MentionKind
+
+KIM = Entity("kim", "person", "كيم جونغ أون", "Kim Jong Un", "Leader.", ("كيم", "أون"), ("الزعيم الكوري الشمالي",))
+WEST = Entity("west", "place", "الغرب", "the West", "Western countries.", (), ())
+
+
+def found(text, *entities):
+    return [(text[m.start:m.end], m.entity_id, m.kind) for m in Matcher(entities).find(text, 0)]
+
+
+def test_whole_words_only():
+    assert found("حكيم وكيميائي كيمياء كيم", KIM) == [("كيم", "kim", MentionKind.NAME)]
+
+
+def test_longest_name_wins_and_nothing_nests():
+    assert found("استقبل كيم جونغ أون ضيفه", KIM) == [("كيم جونغ أون", "kim", MentionKind.NAME)]
+
+
+@pytest.mark.parametrize("word, surface", [
+    ("وكيم", "كيم"), ("فكيم", "كيم"), ("بكيم", "كيم"), ("لكيم", "كيم"), ("وبكيم", "كيم"),
+    ("والغرب", "الغرب"), ("بالغرب", "الغرب"), ("وبالغرب", "الغرب"),
+    ("للغرب", "للغرب"),  # ل + ال contracts: the proclitic cannot be cut off
+])
+def test_proclitics_in_front_of_a_known_name(word, surface):
+    assert [hit[0] for hit in found(f"قال {word} اليوم", KIM, WEST)] == [surface]
+
+
+def test_a_proclitic_alone_does_not_make_a_name():
+    assert found("وكيل بكين لغرب", KIM, WEST) == []  # و+كيل, ب+كين, ل+غرب: no known name remains
+
+
+def test_harakat_and_spelling_variants_match_and_map_back():
+    text = "وَقالَ كِيمٌ جُونْغ أُونْ وإن الغـــرب"
+    assert found(text, KIM, WEST) == [("كِيمٌ جُونْغ أُونْ", "kim", MentionKind.NAME), ("الغـــرب", "west", MentionKind.NAME)]
+
+
+def test_description_then_name_is_one_mention_description_alone_is_marked():
+    assert found("الزعيم الكوري الشمالي كيم جونغ أون وصل", KIM) == [
+        ("الزعيم الكوري الشمالي كيم جونغ أون", "kim", MentionKind.NAME)]
+    assert found("وصل الزعيم الكوري الشمالي أمس", KIM) == [("الزعيم الكوري الشمالي", "kim", MentionKind.DESCRIPTION)]
+
+
+def test_bundled_glossaries_load_with_unique_ids():
+    assert [path.name for path in bundled_glossaries()] == ["glossary-general.toml", "glossary-vostochny.toml"]
+    ids = [entity.id for entity in load_glossaries()]
+    assert len(ids) == len(set(ids))
+    assert {"vladimir-putin", "kim-jong-un", "russia", "tass", "reuters", "moscow"} <= set(ids)
+
+
+def test_no_bundled_name_belongs_to_two_entities():
+    owners = {}
+    for entity in load_glossaries():
+        for name in (entity.name_ar, *entity.aliases, *entity.references):
+            owners.setdefault(name, set()).add(entity.id)
+    assert {name: ids for name, ids in owners.items() if len(ids) > 1} == {}
+
+
+def test_user_glossary_adds_and_replaces(tmp_path):
+    glossary = tmp_path / "mine.toml"
+    glossary.write_text("""
+[[entity]]
+id = "vladimir-putin"
+type = "person"
+name_ar = "فلاديمير بوتين"
+name_en = "V. V. Putin"
+description = "Mine."
+aliases = ["بوتين", "فلاديمير فلاديميروفيتش"]
+references = []
+
+[[entity]]
+id = "cosmonaut"
+type = "person"
+name_ar = "يوري غاغارين"
+name_en = "Yuri Gagarin"
+description = "First human in space."
+aliases = ["غاغارين"]
+""", encoding="utf-8")
+    text = tmp_path / "a.txt"
+    text.write_text("تحدث فلاديمير فلاديميروفيتش عن غاغارين أمام الرئيس الروسي.", encoding="utf-8")
+    doc = load_document(str(text), glossaries=[glossary])
+    assert [(m.surface, m.entity_id) for m in doc.mentions] == [
+        ("فلاديمير فلاديميروفيتش", "vladimir-putin"), ("غاغارين", "cosmonaut")]  # the reference was replaced
+    assert doc.entity("vladimir-putin").name_en == "V. V. Putin"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[[entity]\nid=1", "not a valid TOML glossary"),
+    ('[[entity]]\nid = "x"\ntype = "person"\nname_ar = "س"\nname_en = "X"', "entity 1 has no description"),
+    ('[[entity]]\nid = "x"\ntype = "person"\nname_ar = "س"\nname_en = "X"\ndescription = "d"\naliases = "س"',
+     "aliases must be a list of strings"),
+])
+def test_bad_glossary_is_one_clear_line(text, message):
+    with pytest.raises(DocumentError, match=message):
+        parse_glossary(text, "mine.toml")
+
+
+def test_missing_user_glossary(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("نص", encoding="utf-8")
+    with pytest.raises(DocumentError, match="nope.toml: no such glossary file"):
+        load_document(str(text), glossaries=[tmp_path / "nope.toml"])
