@@ -134,7 +134,7 @@ def line_problems(layout: ParagraphLayout, line: ScreenLine, width: int, cells: 
     cluster_end = dict(zip(ordered, ordered[1:] + [line.end]))
     for start, bases, marks in groups:
         logical = text[start:cluster_end[start]]
-        if logical.isspace():
+        if comparison_key(logical, visual=False).isspace():
             same = bases.isspace()
         else:
             mirrored = "".join(MIRRORS.get(c, c) for c in logical)
