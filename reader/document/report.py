@@ -43,3 +43,63 @@ def entities_json(doc: Document) -> list[dict]:
         }
         for entity in doc.entities
     ]
+
+
+_INDENT = 4
+_TYPE_ORDER = ("person", "organisation", "place", "facility", "rocket", "event")
+
+
+def quotes_table(doc: Document, width: int) -> list[str]:
+    """Each quote: a line with its number, paragraph and speaker, then its words below, indented.
+    Every string goes through the engine (shaped, in visual order, aligned, sanitised)."""
+    entities = {entity.id: entity for entity in doc.entities}
+    spoken = sum(quote.speech for quote in doc.quotes)
+    lines = _rendered(f"{_count(len(doc.quotes), 'quote')}, {spoken} spoken: {doc.title}", width, "ltr")
+    for number, quote in enumerate(doc.quotes, 1):
+        if not quote.speech:
+            who = "not speech (a name, or a headline's quote marks)"
+        elif quote.speaker is None:
+            who = "speaker unknown"
+        else:
+            speaker = entities[quote.speaker]
+            who = f"{speaker.name_en} · {speaker.name_ar}"
+        lines.append("")
+        lines += _rendered(f"{number}. paragraph {quote.paragraph}: {who}", width, "ltr")
+        lines += _indented(quote.text, width, "auto")
+    return lines
+
+
+def entities_table(doc: Document, width: int) -> list[str]:
+    """Entities grouped by type: names, description, the forms the text uses, where it does."""
+    mentions: dict[str, list] = {entity.id: [] for entity in doc.entities}
+    for mention in doc.mentions:
+        mentions[mention.entity_id].append(mention)
+    types = sorted({entity.type for entity in doc.entities},
+                   key=lambda kind: (_TYPE_ORDER.index(kind) if kind in _TYPE_ORDER else len(_TYPE_ORDER), kind))
+    lines = _rendered(f"{_count(len(doc.entities), 'entity', 'entities')}, {_count(len(doc.mentions), 'mention')}: {doc.title}", width, "ltr")
+    for kind in types:
+        lines += ["", *_rendered(f"== {kind} ==", width, "ltr")]
+        for entity in (entity for entity in doc.entities if entity.type == kind):
+            found = mentions[entity.id]
+            forms = list(dict.fromkeys(mention.surface for mention in found))
+            paragraphs = list(dict.fromkeys(mention.paragraph for mention in found))
+            lines.append("")
+            lines += _rendered(f"{entity.name_en} · {entity.name_ar} ({_count(len(found), 'mention')})", width, "ltr")
+            lines += _indented(entity.description, width, "ltr")
+            lines += _indented("، ".join(forms), width, "rtl")
+            lines += _indented("paragraphs " + ", ".join(map(str, paragraphs)), width, "ltr")
+    return lines
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+def _rendered(text: str, width: int, base_dir: str) -> list[str]:
+    return render_text(text, width, base_dir=base_dir)
+
+
+def _indented(text: str, width: int, base_dir: str) -> list[str]:
+    if width <= 2 * _INDENT:
+        return _rendered(text, width, base_dir)
+    return [" " * _INDENT + line if line else line for line in _rendered(text, width - _INDENT, base_dir)]
