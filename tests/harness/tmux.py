@@ -69,7 +69,11 @@ class TmuxSession:
 
     def send_keys(self, *keys: str) -> None:
         """tmux key names: "q", "C-q", "Escape", "Enter", "Down"…"""
-        self._tmux("send-keys", "-t", "main", *keys)
+        for key in keys:
+            self._tmux("send-keys", "-t", "main", key)
+            if key == "Escape":
+                # ESC followed at once by a key reads as alt+key: pause as a person would.
+                time.sleep(0.3)
 
     def type_text(self, text: str) -> None:
         """Send characters literally (an Arabic layout sends characters, not key names)."""
