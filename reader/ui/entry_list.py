@@ -86,9 +86,14 @@ class EntryList(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width - GUTTER)
 
     def _relayout(self) -> None:
-        width = self._text_width()
-        self._width = width
         self._starts, self._lines = [], []
+        # Not laid out until it has a width (hidden panels have none): at width 1 every
+        # character of every entry would be a row.
+        width = self._text_width() if self.scrollable_content_region.width > GUTTER else 0
+        self._width = width
+        if not width:
+            self.virtual_size = Size(0, 0)
+            return
         for number, entry in enumerate(self.entries):
             if number:
                 self._lines.append((number - 1, None, None))  # a blank row between entries
