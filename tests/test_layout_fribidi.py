@@ -8,6 +8,8 @@ on their own.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from importlib.resources import files
 from pathlib import Path
 
@@ -15,10 +17,14 @@ import pytest
 
 from fribidi_oracle import AVAILABLE, FriBidiParagraph
 from layout_invariants import (
-    line_key,
+    comparison_key,
     coverage_problems,
+    glyph_cells,
+    is_mark,
+    line_key,
     line_problems,
     mark_placement_problems,
+    marks_of,
 )
 from reader.engine.layout import layout_paragraph
 from reader.engine.sanitize import sanitize
@@ -117,6 +123,52 @@ def test_a_paragraph_of_the_article_is_checked_line_by_line():
     assert layout.rtl and oracle.rtl and len(layout.lines) >= 4
     assert [line_key(line.text) for line in layout.lines] == [
         line_key(oracle.line_visual(line.start, line.end)) for line in layout.lines]
+
+
+def rendered_paragraph_problems(text: str, lines: list[str], width: int) -> list[str]:
+    """Check printed lines knowing only the paragraph: each line's logical range is found by
+    counting letters, then the line must be FriBidi's reordering of that range."""
+    paragraph = sanitize(text)
+    oracle = FriBidiParagraph.resolve(paragraph)
+    problems = []
+    position = 0
+    for line in lines:
+        cells = sum(0 if is_mark(c) else glyph_cells(c) for c in line)
+        if cells > width or line != line.rstrip() or (oracle.rtl and cells != width):
+            problems.append(f"{line!r}: {cells} cells in width {width}, rtl={oracle.rtl}")
+        while position < len(paragraph) and paragraph[position].isspace():
+            position += 1
+        start, wanted = position, len(comparison_key(line).replace(" ", ""))
+        letters = 0
+        while position < len(paragraph) and (letters < wanted or not paragraph[position].isspace()):
+            if letters == wanted and comparison_key(paragraph[position], visual=False):
+                break
+            letters += len(comparison_key(paragraph[position], visual=False).replace(" ", ""))
+            position += 1
+        expected = oracle.line_visual(start, position)
+        if line_key(line) != line_key(expected) or marks_of(line) != marks_of(paragraph[start:position]):
+            problems.append(f"printed {line!r}\n  FriBidi {expected!r} for [{start}:{position}]")
+    if paragraph[position:].strip():
+        problems.append(f"{paragraph[position:]!r} was not printed")
+    return problems
+
+
+def render(path: Path | None, width: int) -> list[list[str]]:
+    """`reader render --width N [FILE]` as a user runs it: the printed blocks, each a list of lines."""
+    command = [sys.executable, "-m", "reader", "render", "--width", str(width)] + ([str(path)] if path else [])
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
+    return [block.split("\n") for block in result.stdout.rstrip("\n").split("\n\n")]
+
+
+@pytest.mark.parametrize("width", [20, 37, 60, 80, 120])
+def test_reader_render_prints_fribidi_lines(tmp_path, width):
+    document = tmp_path / "tricky.txt"
+    document.write_text("\n\n".join(TRICKY.values()) + "\n", encoding="utf-8")
+    for path, paragraphs in ((None, article_paragraphs()), (document, list(TRICKY.values()))):
+        blocks = render(path, width)
+        assert len(blocks) == len(paragraphs), f"{len(blocks)} blocks printed for {len(paragraphs)} paragraphs"
+        problems = [p for text, lines in zip(paragraphs, blocks) for p in rendered_paragraph_problems(text, lines, width)]
+        assert not problems, "\n".join(problems[:30])
 
 
 def test_fribidi_oracle_conforms_to_bidi_character_test():
