@@ -85,7 +85,7 @@ def _kind_from_text(text: str) -> BlockKind | None:
         return BlockKind.EMBED
     if _RELATED_PREFIX.match(stripped):
         return BlockKind.RELATED
-    if _word_count(stripped) <= _CAPTION_MAX_WORDS and _CAPTION_END.search(stripped):
+    if _at_most_words(stripped, _CAPTION_MAX_WORDS) and _CAPTION_END.search(stripped):
         return BlockKind.CAPTION
     return None
 
@@ -98,7 +98,8 @@ def _recurring_short_lines(raw: list[RawBlock], kinds: list[BlockKind | None]) -
     """
     places: dict[str, list[int]] = defaultdict(list)
     for index, block in enumerate(raw):
-        if kinds[index] is None and _RELATED_MIN_WORDS <= _word_count(block.text) <= _RELATED_MAX_WORDS:
+        if (kinds[index] is None and _at_most_words(block.text, _RELATED_MAX_WORDS)
+                and not _at_most_words(block.text, _RELATED_MIN_WORDS - 1)):
             places[" ".join(block.text.split())].append(index)
     related = []
     for indices in places.values():
@@ -112,7 +113,7 @@ def _recurring_short_lines(raw: list[RawBlock], kinds: list[BlockKind | None]) -
 
 
 def _looks_like_title(text: str) -> bool:
-    return _word_count(text) <= _TITLE_MAX_WORDS and not text.rstrip().endswith(tuple(_SENTENCE_END))
+    return _at_most_words(text, _TITLE_MAX_WORDS) and not text.rstrip().endswith(tuple(_SENTENCE_END))
 
 
 def _looks_like_heading(raw: list[RawBlock], kinds: list[BlockKind | None], index: int) -> bool:
@@ -121,17 +122,21 @@ def _looks_like_heading(raw: list[RawBlock], kinds: list[BlockKind | None], inde
     Being short matters: a body sentence that merely lacks its full stop is long.
     """
     text = raw[index].text.rstrip()
-    if _word_count(text) > _HEADING_MAX_WORDS or text.endswith(tuple(_SENTENCE_END)) or "،" in text:
+    if not _at_most_words(text, _HEADING_MAX_WORDS) or text.endswith(tuple(_SENTENCE_END)) or "،" in text:
         return False
     following = index + 1
-    return following < len(raw) and kinds[following] is None and _word_count(raw[following].text) > _HEADING_MAX_WORDS
+    return (following < len(raw) and kinds[following] is None
+            and not _at_most_words(raw[following].text, _HEADING_MAX_WORDS))
 
 
-def _word_count(text: str) -> int:
-    return len(text.split())
+def _at_most_words(text: str, limit: int) -> bool:
+    # Splitting stops after `limit` words: a long paragraph costs no more than a short one.
+    return len(text.split(maxsplit=limit)) <= limit
 
 
 def _with_bare_urls(text: str, links: tuple[Link, ...]) -> tuple[Link, ...]:
+    if "://" not in text:
+        return links
     found = list(links)
     for match in _URL.finditer(text):
         start, end = match.start(), match.end()
