@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.tmux import TmuxSession, environment_for_app
+from harness.tmux import TmuxSession, environment_for_app, reader_command
 
 pytestmark = pytest.mark.skipif(not os.path.exists("/usr/bin/tmux"), reason="needs tmux")
 
@@ -80,3 +80,60 @@ def test_suspend_gives_the_terminal_its_bidi_back_and_resume_takes_it_again(prob
 def _state(pid: int) -> str:
     # /proc/PID/stat: "pid (comm) STATE ..."; comm may hold spaces, so split after the ')'.
     return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
+# The same paths with the real reader.
+
+
+@pytest.fixture
+def reader_app(tmp_path):
+    document = tmp_path / "doc.txt"
+    document.write_text("كتاب CANARY\n\nمرحبا بالعالم\n", encoding="utf-8")
+    with TmuxSession(reader_command(str(document)), env=environment_for_app(tmp_path)) as session:
+        session.wait_for_text("CANARY", timeout=20)
+        yield session
+
+
+@pytest.mark.parametrize("keys", [["q"], ["C-q"]])
+def test_reader_quits_restoring(reader_app, keys):
+    reader_app.send_keys(*keys)
+    assert reader_app.wait_for_exit() == 0
+    assert_restored_once(reader_app)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_reader_ends_on_signals_restoring(reader_app, signum):
+    os.kill(reader_app.program_pid(), signum)
+    assert reader_app.wait_for_exit() == 128 + signum
+    assert_restored_once(reader_app)
+
+
+def test_reader_with_terminal_bidi_leaves_the_mode_alone(tmp_path):
+    document = tmp_path / "doc.txt"
+    document.write_text("كتاب CANARY\n", encoding="utf-8")
+    env = environment_for_app(tmp_path, READER_BIDI="terminal")
+    with TmuxSession(reader_command(str(document)), env=env) as session:
+        session.wait_for_text("CANARY", timeout=20)
+        session.send_keys("q")
+        assert session.wait_for_exit() == 0
+        assert mode_events(session.raw_output()) == ["alt-on", "alt-off"]
+
+
+@pytest.mark.parametrize(
+    ("options", "events", "shown"),
+    [
+        # Shaped presentation forms in visual order, right-aligned (40 - 11 cells), in explicit mode.
+        ([], ["explicit", "implicit"], " " * 29 + "CANARY \ufe8f\ufe8e\ufe98\ufedb\r\n"),
+        # Logical order, unshaped, still right-aligned: the terminal reorders and joins.
+        (["--bidi", "terminal"], [], " " * 29 + "كتاب CANARY\r\n"),
+    ],
+)
+def test_render_on_a_terminal(tmp_path, options, events, shown):
+    document = tmp_path / "doc.txt"
+    document.write_text("كتاب CANARY\n", encoding="utf-8")
+    command = reader_command("render", "--width", "40", *options, str(document))
+    with TmuxSession(command, env=environment_for_app(tmp_path)) as session:
+        assert session.wait_for_exit() == 0
+        raw = session.raw_output()
+    assert mode_events(raw) == events
+    assert shown in raw.decode("utf-8")
