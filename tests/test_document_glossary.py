@@ -6,13 +6,14 @@ from reader.document.decoding import DocumentError
 from reader.document.glossary import Matcher, bundled_glossaries, load_glossaries, parse_glossary
 from reader.document.loading import load_document
 from reader.document.model import Entity, MentionKind
+from reader.engine.normalize import normalize
 
 KIM = Entity("kim", "person", "كيم جونغ أون", "Kim Jong Un", "Leader.", ("كيم", "أون"), ("الزعيم الكوري الشمالي",))
 WEST = Entity("west", "place", "الغرب", "the West", "Western countries.", (), ())
 
 
 def found(text, *entities):
-    return [(text[m.start:m.end], m.entity_id, m.kind) for m in Matcher(entities).find(text, 0)]
+    return [(text[m.start:m.end], m.entity_id, m.kind) for m in Matcher(entities).find(normalize(text), 0)]
 
 
 def test_whole_words_only():

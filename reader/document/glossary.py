@@ -23,7 +23,7 @@ from typing import Sequence
 
 from reader.document.decoding import DocumentError
 from reader.document.model import Entity, Mention, MentionKind
-from reader.engine.normalize import fold, normalize
+from reader.engine.normalize import NormalizedText, fold
 
 _FIELDS = ("id", "type", "name_ar", "name_en", "description")
 
@@ -104,6 +104,7 @@ class Matcher:
 
     def __init__(self, entities: Sequence[Entity]) -> None:
         self._by_first_word: dict[str, list[_Candidate]] = {}
+        self._patterns: dict[str, re.Pattern] = {}
         for entity in entities:
             names = [(name, MentionKind.NAME) for name in (entity.name_ar, *entity.aliases)]
             names += [(name, MentionKind.DESCRIPTION) for name in entity.references]
@@ -126,15 +127,21 @@ class Matcher:
                                  and other.skip == candidate.skip)]
         candidates.append(candidate)
 
-    def find(self, text: str, paragraph: int) -> list[Mention]:
-        normalized = normalize(text)
-        folded = normalized.text
+    def find(self, normalized: NormalizedText, paragraph: int) -> list[Mention]:
+        """The mentions in one block's text, given folded (`reader.engine.normalize.normalize`)."""
+        text, folded = normalized.original, normalized.text
+        # Tokenising and set lookups run in C; only the words that may open a name reach Python.
+        present = self._by_first_word.keys() & set(_WORD.findall(folded))
+        if not present:
+            return []
+        words = sorted((word for form in present for word in self._occurrences(form).finditer(folded)),
+                       key=lambda word: word.start())
         found: list[Mention] = []
         resume = 0
-        for word in _WORD.finditer(folded):
+        for word in words:
             if word.start() < resume:
                 continue
-            for candidate in self._by_first_word.get(word.group(), ()):
+            for candidate in self._by_first_word[word.group()]:
                 end = word.end()
                 if candidate.rest is not None:
                     rest = candidate.rest.match(folded, end)
@@ -146,6 +153,12 @@ class Matcher:
                 resume = end
                 break
         return _merge_appositions(found, text)
+
+    def _occurrences(self, form: str) -> re.Pattern:
+        pattern = self._patterns.get(form)
+        if pattern is None:
+            pattern = self._patterns[form] = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
+        return pattern
 
 
 def _with_proclitics(word: str) -> list[tuple[str, int]]:

@@ -12,6 +12,7 @@ from reader.document.glossary import Matcher, load_glossaries
 from reader.document.model import BlockKind, Document
 from reader.document.quotes import find_quotes
 from reader.document.structure import build_blocks, build_sections
+from reader.engine.normalize import normalize
 
 __all__ = ["DocumentError", "load_document"]
 
@@ -37,9 +38,10 @@ def load_document(source: str, *, encoding: str | None = None, fmt: str | None =
     title = blocks[0].text if blocks[0].kind is BlockKind.TITLE else markup_title or name or label
     entities = load_glossaries(glossaries)
     matcher = Matcher(entities)
-    mentions = tuple(mention for block in blocks for mention in matcher.find(block.text, block.index))
+    folded = [normalize(block.text) for block in blocks]
+    mentions = tuple(mention for block in blocks for mention in matcher.find(folded[block.index], block.index))
     block_quotes = frozenset(index for index, block in enumerate(raw) if block.block_quote)
-    quotes = find_quotes(blocks, mentions, entities, block_quotes)
+    quotes = find_quotes(blocks, folded, mentions, entities, block_quotes)
     mentioned = {mention.entity_id: None for mention in mentions}  # in order of first mention
     by_id = {entity.id: entity for entity in entities}
     return Document(

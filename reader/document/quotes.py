@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from reader.document.model import Block, BlockKind, Entity, Mention, Quote
-from reader.engine.normalize import NormalizedText, fold, normalize
+from reader.engine.normalize import NormalizedText, fold
 
 _QUOTED = re.compile(r"“([^”]*)”|«([^»]*)»|\"([^\"]*)\"")
 _OPENING_MARKS = "“«\""
@@ -62,10 +62,11 @@ class _Cue:
     named: bool  # someone is named after the cue (subject None: someone not in the glossary)
 
 
-def find_quotes(blocks: Sequence[Block], mentions: Sequence[Mention], entities: Sequence[Entity],
-                block_quotes: frozenset[int] = frozenset()) -> tuple[Quote, ...]:
-    """Every quoted span of every block; `block_quotes` are paragraphs quoted as a whole
-    (Markdown `>`, HTML <blockquote>) that count as one quote when they hold no quote marks."""
+def find_quotes(blocks: Sequence[Block], folded: Sequence[NormalizedText], mentions: Sequence[Mention],
+                entities: Sequence[Entity], block_quotes: frozenset[int] = frozenset()) -> tuple[Quote, ...]:
+    """Every quoted span of every block (`folded`: each block's text normalised); `block_quotes`
+    are paragraphs quoted as a whole (Markdown `>`, HTML <blockquote>) that count as one quote
+    when they hold no quote marks."""
     by_block: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_block.setdefault(mention.paragraph, []).append(mention)
@@ -77,20 +78,23 @@ def find_quotes(blocks: Sequence[Block], mentions: Sequence[Mention], entities: 
     for block in blocks:
         spans = [(match.start() + 1, match.end() - 1) for match in _QUOTED.finditer(block.text)
                  if match.group().strip("“”«»\" \t")]
-        if not spans and block.index in block_quotes:
+        quoted_whole = not spans and block.index in block_quotes
+        if quoted_whole:
             spans = [_whole(block.text)]
-        if not spans and block.kind in _NOT_SPEECH + _ISOLATED:
-            continue
-        speakers, carried = _speakers(block, spans, by_block.get(block.index, []), types,
-                                      None if block.kind in _ISOLATED else subject)
-        if block.index in block_quotes and not _QUOTED.search(block.text):
-            speakers = [subject if previous_text.rstrip().endswith(":") else None]
-        for (start, end), speaker in zip(spans, speakers):
-            text = block.text[start:end]
-            speech = block.kind not in _NOT_SPEECH and not _is_a_name(block.text, start, text, names)
-            quotes.append(Quote(block.index, start, end, text, speech, speaker if speech else None))
-        if block.kind not in _ISOLATED + _NOT_SPEECH:
-            subject = carried
+        in_chain = block.kind not in _ISOLATED + _NOT_SPEECH
+        # Only quotes, cues and "NAME:" matter; most paragraphs of a long text have none of them.
+        if spans or (in_chain and (":" in block.text or _CUE.search(folded[block.index].text))):
+            speakers, carried = _speakers(block, folded[block.index], spans, by_block.get(block.index, []), types,
+                                          subject if in_chain else None)
+            if quoted_whole:
+                speakers = [subject if previous_text.rstrip().endswith(":") else None]
+            for (start, end), speaker in zip(spans, speakers):
+                text = block.text[start:end]
+                speech = block.kind not in _NOT_SPEECH and not _is_a_name(block.text, start, text, names)
+                quotes.append(Quote(block.index, start, end, text, speech, speaker if speech else None))
+            if in_chain:
+                subject = carried
+        if in_chain:
             previous_text = block.text
     return tuple(_speakers_of_repeated_quotes(quotes, blocks))
 
@@ -107,15 +111,15 @@ def _is_a_name(text: str, start: int, quoted: str, names: set[str]) -> bool:
     return any(word in _NAMING_NOUNS or (word[:1] in "وبلف" and word[1:] in _NAMING_NOUNS) for word in before)
 
 
-def _speakers(block: Block, spans: list[tuple[int, int]], mentions: list[Mention], types: dict[str, str],
-              subject: str | None) -> tuple[list[str | None], str | None]:
+def _speakers(block: Block, normalized: NormalizedText, spans: list[tuple[int, int]], mentions: list[Mention],
+              types: dict[str, str], subject: str | None) -> tuple[list[str | None], str | None]:
     """The speaker of each span, and the subject this block leaves for the next one."""
     text = block.text
     inside = [(start - 1, end + 1) for start, end in spans]  # with the marks
     speakers_mentions = [mention for mention in mentions if types.get(mention.entity_id) in _SPEAKER_TYPES
                          and not _within(mention.start, inside)]
     sentence_starts = [0] + [match.end() for match in _SENTENCE_END.finditer(_masked(text, inside))]
-    cues = _cues(text, inside, speakers_mentions, sentence_starts, types)
+    cues = _cues(normalized, inside, speakers_mentions, sentence_starts, types)
     events = sorted([(cue.start, 0, cue) for cue in cues] + [(start, 1, (start, end)) for start, end in spans],
                     key=lambda event: (event[0], event[1]))
     seen_cue = False
@@ -145,10 +149,9 @@ def _speakers(block: Block, spans: list[tuple[int, int]], mentions: list[Mention
     return speakers, subject
 
 
-def _cues(text: str, inside: list[tuple[int, int]], mentions: list[Mention],
+def _cues(normalized: NormalizedText, inside: list[tuple[int, int]], mentions: list[Mention],
           sentence_starts: list[int], types: dict[str, str]) -> list[_Cue]:
-    normalized = normalize(text)
-    folded = normalized.text
+    text, folded = normalized.original, normalized.text
     cues: list[_Cue] = []
     for match in _CUE.finditer(folded):
         start, end = normalized.original_span(match.start(), match.end())
