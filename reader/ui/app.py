@@ -81,7 +81,13 @@ class ReaderApp(App[int]):
             yield EntryList(self.options, id="quotes")
             yield EntryList(self.options, id="glossary")
         with Vertical(id="search-bar"):
-            yield SearchField(self.options, id="search")
+            yield SearchField(
+                self.options,
+                on_change=self._search_changed,
+                on_submit=self._search_submitted,
+                on_cancel=self._search_cancelled,
+                id="search",
+            )
         yield Footer()
 
     @property
@@ -148,9 +154,24 @@ class ReaderApp(App[int]):
 
         return run
 
+    @property
+    def searching(self) -> bool:
+        return bool(self.query_one("#search-bar").display)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While the search box is open every key is typed into it (Enter or Escape close it),
+        # even if focus has not reached it yet; only quitting stays bound.
+        if self.searching and action != "quit":
+            return False
+        return True
+
     def on_key(self, event: events.Key) -> None:
-        """A key no binding took: if an Arabic keyboard layout sent it, act as the Latin key at
-        the same place (ض is q, س is s, ت is j…). Typing in the search field never gets here."""
+        """A key no binding took. While searching, it belongs to the query. Otherwise, if an
+        Arabic keyboard layout sent it, act as the Latin key at the same place (ض is q, س is s…)."""
+        if self.searching:
+            if self.search_field.type_key(event):
+                event.stop()
+            return
         latin = latin_key(event.character, self.settings.keyboard if self.settings else "any")
         if latin is not None:
             event.stop()
@@ -288,6 +309,7 @@ class ReaderApp(App[int]):
             self.article.focus()
         aids = self.query_one("#aids")
         aids.display = self.panel("quotes").display or self.panel("glossary").display
+        aids.set_class(self.panel("quotes").display and self.panel("glossary").display, "-both")
         return panel.display
 
     def action_toggle_sections(self) -> None:
@@ -377,28 +399,29 @@ class ReaderApp(App[int]):
     def action_search(self) -> None:
         self._search_anchor = self.article.anchor()
         self.query_one("#search-bar").display = True
-        self.search_field.focus()
+        # At once, not after a refresh as focus() does: keys typed right after "/" are the query.
+        self.screen.set_focus(self.search_field)
         self._scrolled()
 
-    def on_search_field_changed(self, message: SearchField.Changed) -> None:
-        self.hits = self.search_index.find(message.query)
+    def _search_changed(self, query: str) -> None:
+        self.hits = self.search_index.find(query)
         anchor = self._search_anchor or (0, 0)
         later = [n for n, (block, start, _) in enumerate(self.hits) if (block, start) >= anchor]
         self.current_hit = (later[0] if later else 0) if self.hits else None
         self.search_field.set_count(
-            f"{self.current_hit + 1}/{len(self.hits)}" if self.hits else ("0/0" if message.query else "")
+            f"{self.current_hit + 1}/{len(self.hits)}" if self.hits else ("0/0" if query else "")
         )
         if self.current_hit is not None:
             block, start, _ = self.hits[self.current_hit]
             self.article.go_to(block, start, top=False)
         self._refresh_highlights()
 
-    def on_search_field_submitted(self, message: SearchField.Submitted) -> None:
+    def _search_submitted(self) -> None:
         self._close_search()
         if self._search_anchor is not None and self.hits:
             self._remember(self._search_anchor)
 
-    def on_search_field_cancelled(self, message: SearchField.Cancelled) -> None:
+    def _search_cancelled(self) -> None:
         self.search_field.query = ""
         self.search_field.set_count("")
         self.hits, self.current_hit = [], None

@@ -11,7 +11,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.message import Message
 from textual.strip import Strip
@@ -222,6 +222,13 @@ class ArticleView(ScrollView, can_focus=True):
     def _links_of_span(self, name: str) -> str | None:
         block, number = (int(part) for part in name[len("link:") :].split("."))
         return self._links[block][number][2]
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The content width can change without a Resize (the first frame, a scrollbar coming):
+        # check once per frame that the rows were laid out for the width being drawn.
+        if self._rows is not None and self._rows.width != self.column_width:
+            self._relayout(keep_anchor=True)
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset

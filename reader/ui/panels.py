@@ -6,15 +6,15 @@ from reader.ui.entry_list import Entry, Field
 
 STRIP_CELLS = 24
 
-TYPE_TITLES = {
+TYPE_TITLES = {  # in the order the glossary lists them
     "person": "People",
     "place": "Places",
     "organisation": "Organisations",
-    "organization": "Organisations",
     "facility": "Facilities",
     "rocket": "Rockets",
     "event": "Events",
 }
+_TYPE_ORDER = {kind: rank for rank, kind in enumerate(TYPE_TITLES)}
 
 
 def section_entries(document) -> list[Entry]:
@@ -61,7 +61,7 @@ def glossary_entries(document) -> list[Entry]:
     for entity in document.entities:
         by_type[entity.type].append(entity)
     entries = []
-    for kind in sorted(by_type, key=lambda kind: (kind not in TYPE_TITLES, kind)):
+    for kind in sorted(by_type, key=lambda kind: (_TYPE_ORDER.get(kind, len(_TYPE_ORDER)), kind)):
         entries.append(Entry((Field(TYPE_TITLES.get(kind, kind.title()), "entry-list--heading", "ltr"),)))
         for entity in sorted(by_type[kind], key=lambda entity: -counts[entity.id]):
             count = counts[entity.id]

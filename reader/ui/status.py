@@ -1,9 +1,10 @@
 """One-row widgets drawn with the engine: the status line and the search field."""
 
+from collections.abc import Callable
+
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -46,46 +47,53 @@ class SearchField(Widget, can_focus=True):
 
     COMPONENT_CLASSES = {"search-field--cursor", "search-field--prompt"}
 
-    class Changed(Message):
-        def __init__(self, query: str) -> None:
-            super().__init__()
-            self.query = query
-
-    class Submitted(Message):
-        pass
-
-    class Cancelled(Message):
-        pass
-
-    def __init__(self, options: TextOptions, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        options: TextOptions,
+        *,
+        on_change: Callable[[str], None],
+        on_submit: Callable[[], None],
+        on_cancel: Callable[[], None],
+        id: str | None = None,
+    ) -> None:
+        """The callbacks run at once, not as messages, so that keys typed right after Enter or
+        Escape already find the search closed."""
         super().__init__(id=id)
         self._options = options
+        self._on_change = on_change
+        self._on_submit = on_submit
+        self._on_cancel = on_cancel
         self.query = ""
         self.count = ""  # e.g. "3/12", shown after the prompt
 
     def set_query(self, query: str) -> None:
         self.query = query
         self.refresh()
-        self.post_message(self.Changed(query))
+        self._on_change(query)
 
     def set_count(self, count: str) -> None:
         self.count = count
         self.refresh()
 
-    async def _on_key(self, event: events.Key) -> None:
-        # Handled here and stopped, so typed letters never reach the app's key bindings.
+    def type_key(self, event: events.Key) -> bool:
+        """Edit the query with a key; returns whether the key was the field's."""
         if event.key == "enter":
-            self.post_message(self.Submitted())
+            self._on_submit()
         elif event.key == "escape":
-            self.post_message(self.Cancelled())
+            self._on_cancel()
         elif event.key == "backspace":
             self.set_query(self.query[:-1])
         elif event.is_printable and event.character:
             self.set_query(self.query + event.character)
         else:
-            return
-        event.stop()
-        event.prevent_default()
+            return False
+        return True
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Handled here and stopped, so typed letters never reach the app's key bindings.
+        if self.type_key(event):
+            event.stop()
+            event.prevent_default()
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width

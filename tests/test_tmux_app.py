@@ -1,0 +1,156 @@
+"""The installed `reader` in a real terminal (tmux), started from a shell as a user would."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import unicodedata
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from reader.engine.layout import layout_paragraph
+
+TMUX = shutil.which("tmux")
+# The console script installed with the interpreter running the tests (not a pyenv shim).
+SCRIPTS = Path(sys.executable).parent
+FRIBIDI = shutil.which("fribidi")
+pytestmark = pytest.mark.skipif(
+    not (TMUX and (SCRIPTS / "reader").exists()), reason="needs tmux and the installed reader"
+)
+
+PROMPT = "ready$ "
+PROMPT_SHOWN = PROMPT.rstrip()  # capture-pane drops trailing spaces
+
+
+class Shell:
+    """An interactive shell in a tmux pane of its own server, in a clean environment."""
+
+    def __init__(self, tmp_path, width: int, height: int) -> None:
+        self.socket = str(tmp_path / "tmux.sock")
+        env = {
+            "PATH": f"{SCRIPTS}{os.pathsep}{os.environ['PATH']}",
+            "HOME": str(tmp_path),
+            "XDG_STATE_HOME": str(tmp_path / "state"),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "PS1": PROMPT,
+        }
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(width), "-y", str(height), "-s", "t",
+                  "env", "-i", *(f"{k}={v}" for k, v in env.items()), "sh", "-i")
+        self.tmux("set-option", "-g", "status", "off")
+        self.wait(lambda screen: PROMPT_SHOWN in screen, "the shell prompt")
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run([TMUX, "-S", self.socket, *args], check=True, capture_output=True, text=True,
+                              timeout=10).stdout
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "t", *keys)
+
+    def type(self, text: str) -> None:
+        self.tmux("send-keys", "-t", "t", "-l", text)
+
+    def screen(self) -> list[str]:
+        return self.tmux("capture-pane", "-p", "-t", "t").split("\n")
+
+    def wait(self, predicate, what: str, timeout: float = 15.0) -> list[str]:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if predicate("\n".join(screen)):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"waited for {what}; screen:\n" + "\n".join(screen))
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        subprocess.run([TMUX, "-S", self.socket, "kill-server"], capture_output=True, timeout=10)
+
+
+@pytest.fixture
+def shell_80x24(tmp_path):
+    shell = Shell(tmp_path, 80, 24)
+    yield shell
+    shell.close()
+
+
+def bundled_title() -> str:
+    text = (files("reader.assets") / "vostochny-summit.txt").read_text(encoding="utf-8")
+    return text.split("\n", 1)[0].strip()
+
+
+def folded(text: str) -> str:
+    """Compare glyphs, not their encoding: NFKC undoes shaping; marks dropped."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text) if not unicodedata.combining(c))
+
+
+def test_installed_reader_draws_the_title_right_aligned_in_visual_order_and_q_returns_to_the_shell(shell_80x24):
+    shell = shell_80x24
+    title = bundled_title()
+    # The article column is 80 cells less a cell of padding on each side and the scrollbar.
+    on_screen = layout_paragraph(title, 77).lines[0].text
+    shell.type("reader")
+    shell.keys("Enter")
+    screen = shell.wait(lambda s: on_screen in s.split("\n", 2)[1] if s.count("\n") > 1 else False, "the title")
+    title_row = screen[1]
+    assert title_row.rstrip().endswith(on_screen)
+    assert len(title_row.rstrip()) == 78  # right-aligned: ends at the column's right edge
+    assert title_row.strip() == on_screen
+    if FRIBIDI:  # an independent UAX #9 implementation agrees on the order
+        fribidi = subprocess.run([FRIBIDI, "--nopad", "--rtl", "--width", "200"], input=title + "\n",
+                                 capture_output=True, text=True, check=True).stdout.strip("\n")
+        assert folded(title_row.strip()) == folded(fribidi)
+    assert screen[2][1:78] == "─" * 77  # the rule under the title, across the column
+
+    shell.keys("j")
+    shell.wait(lambda s: s.split("\n")[1][1:78] == "─" * 77, "one line down")
+    shell.keys("s")
+    screen = shell.wait(lambda s: "▸●" in s, "the sections sidebar")
+    assert screen[1].index("▸●") > 40  # docked on the right
+    shell.keys("?")
+    shell.wait(lambda s: "Keys (Escape" in s, "the help screen")
+    shell.keys("Escape")
+    shell.wait(lambda s: "Keys (Escape" not in s, "the help screen to close")
+    shell.keys("/")
+    shell.type("بوتين")
+    screen = shell.wait(lambda s: re.search(r"^/ \d+/\d+ ", s, re.MULTILINE), "a search count")
+    search_row = next(row for row in screen if re.match(r"/ \d+/\d+ ", row))
+    assert search_row.rstrip().endswith("\ufee6\ufef4\ufe97\ufeee\ufe91")  # ﻦﻴﺗﻮﺑ: joined, right to left
+    shell.keys("Enter")
+    shell.keys("q")
+    screen = shell.wait(lambda s: s.rstrip().endswith(PROMPT_SHOWN) and "Sections" not in s, "the prompt")
+    assert any(row.startswith(PROMPT + "reader") for row in screen)  # the screen from before the app is back
+    assert not any("ﺔﻴﺋﺎﻀﻔﻟﺍ" in row for row in screen)
+
+
+def test_every_article_line_on_screen_is_the_engines_line_at_80x24_and_120x40(tmp_path):
+    text = (files("reader.assets") / "vostochny-summit.txt").read_text(encoding="utf-8")
+    paragraphs = [p.replace("\n", " ").strip() for p in text.split("\n\n") if p.strip()]
+    for width, height in ((80, 24), (120, 40)):
+        home = tmp_path / f"{width}x{height}"
+        home.mkdir()
+        shell = Shell(home, width, height)
+        try:
+            shell.type("reader")
+            shell.keys("Enter")
+            column = min(80, width - 3)
+            margin = 1 + (width - 3 - column) // 2
+            expected = []
+            for number, paragraph in enumerate(paragraphs):
+                if number:
+                    expected.append("─" * column if number == 1 else "")
+                expected += [" " * margin + line.render() for line in layout_paragraph(paragraph, column).lines]
+            first = expected[0].strip()
+            screen = shell.wait(lambda s: first in s, "the article")
+            article_rows = screen[1 : height - 1]  # below the status line, above the footer
+            for row, line in zip(article_rows, expected):
+                assert row[: width - 1].rstrip() == line.rstrip()
+            shell.keys("q")
+            shell.wait(lambda s: s.rstrip().endswith(PROMPT_SHOWN), "the prompt")
+        finally:
+            shell.close()
