@@ -2,8 +2,9 @@
 harakat, joiners and spaces, at widths 1–120.
 
 The invariants (widths, coverage in logical order, each cell showing exactly its characters,
-marks after their own letters) come from `layout_invariants`; here they meet random input, and
-styled spans are checked cell by cell.
+marks after their own letters) come from `layout_invariants`; here they meet random input.
+Paragraph levels and line order are compared with GNU FriBidi, and styled spans are checked
+cell by cell.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from layout_invariants import (
     line_problems,
     mark_placement_problems,
 )
+from test_bidi_conformance import DERIVED_BIDI_CLASS, apply_l1, read_l1_classes
+from reader.engine.bidi import base_level, resolve_levels
 from reader.engine.layout import ScreenLine, Span, layout_paragraph
+from reader.engine.sanitize import sanitize
 
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة"
 HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
@@ -84,6 +88,29 @@ def test_lines_match_fribidi(text, width):
         expected = oracle.line_visual(line.start, line.end)
         assert line_key(line.text) == line_key(expected), (
             f"line [{line.start}:{line.end}]: got {line.text!r}, FriBidi {expected!r}")
+
+
+L1_CLASSES = read_l1_classes() if DERIVED_BIDI_CLASS.exists() else {}
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=paragraphs, base_dir=base_dirs)
+def test_paragraph_levels_match_fribidi(text, base_dir):
+    """The levels themselves (the engine's fast paths and python-bidi's), with the whole
+    paragraph as one line (rule L1 applied to both); characters X9 removes (BN) have no level of
+    their own and are skipped."""
+    if not AVAILABLE or not L1_CLASSES:
+        return
+    paragraph = sanitize(text)
+    level = base_level(paragraph, base_dir)
+    oracle = FriBidiParagraph.resolve(paragraph, base_dir)
+    assert level == int(oracle.rtl)
+    ours = apply_l1(paragraph, list(resolve_levels(paragraph, level)), level, L1_CLASSES)
+    order, levels = oracle.line_order(0, len(paragraph))
+    theirs = dict(zip(order, levels))
+    differ = [(i, paragraph[i], ours[i], theirs[i]) for i in range(len(paragraph))
+              if ours[i] != theirs[i] and unicodedata.bidirectional(paragraph[i]) != "BN"]
+    assert not differ, f"{paragraph!r}: (index, character, ours, FriBidi) {differ}"
 
 
 def cluster_ranges(line: ScreenLine, cells: list[int]) -> dict[int, range]:
