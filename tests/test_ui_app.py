@@ -8,7 +8,7 @@ from textual.strip import Strip
 from reader.ui.app import ReaderApp
 from reader.ui.help import HelpScreen
 from reader.ui.status import StatusLine
-from tests.ui_documents import (
+from ui_documents import (
     AHMAD_ON_SCREEN,
     BODY_COUNT,
     EGYPT_ON_SCREEN,
@@ -337,7 +337,7 @@ def test_resize_reflows_and_keeps_the_paragraph_being_read(state_file):
 
 
 def test_r_hides_and_shows_related_links(state_file):
-    from tests.ui_documents import sample_document as base
+    from ui_documents import sample_document as base
     from reader.document.model import Block, BlockKind
 
     document = base()
