@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from reader.document.formats import RawBlock
 from reader.document.model import Block, BlockKind, Link, Section
+from reader.engine.normalize import fold
 
 # Photo credits that end a caption: "… روسيا. رويترز", "… (أ ف ب)", "… - AFP".
 _CREDITS = (
@@ -30,6 +31,13 @@ _URL = re.compile(r"https?://[^\s<>\"“”«»]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?؟،؛)]}'’"
 _SENTENCE_END = ".!?؟:؛،,;…"
 
+_PROSE_PUNCTUATION = re.compile(r"[،,؛;]|[.!?؟](?=\s)")
+# Folded (reader.engine.normalize) first words with which prose goes on, never a heading.
+_PROSE_OPENERS = frozenset((
+    "وفي ومن وكان وكانت وقد وهذا وهذه وهو وهي وهم ولم ولا ولن وقال وقالت واضاف واضافت واكد واكدت واشار "
+    "واشارت وتابع وذكر وذكرت واوضح وعند وبعد وقبل وذلك وبذلك كما لكن ولكن فيما بينما حيث اذ ثم لذلك الا "
+    "غير ان وان فان"
+).split())
 _CAPTION_MAX_WORDS = 60
 _RELATED_MAX_WORDS = 20
 _RELATED_MIN_WORDS = 3
@@ -117,12 +125,14 @@ def _looks_like_title(text: str) -> bool:
 
 
 def _looks_like_heading(raw: list[RawBlock], kinds: list[BlockKind | None], index: int) -> bool:
-    """A short line with no closing punctuation, followed by a paragraph of text.
+    """A short line with no punctuation of prose, followed by a paragraph of text.
 
-    Being short matters: a body sentence that merely lacks its full stop is long.
+    A body sentence that merely lacks its full stop is usually long, has commas, or opens the
+    way prose goes on ("وقال", "وفي", "كما" …): none of those is a heading.
     """
     text = raw[index].text.rstrip()
-    if not _at_most_words(text, _HEADING_MAX_WORDS) or text.endswith(tuple(_SENTENCE_END)) or "،" in text:
+    if (not _at_most_words(text, _HEADING_MAX_WORDS) or text.endswith(tuple(_SENTENCE_END))
+            or _PROSE_PUNCTUATION.search(text) or fold(text.split()[0]) in _PROSE_OPENERS):
         return False
     following = index + 1
     return (following < len(raw) and kinds[following] is None
