@@ -1,7 +1,6 @@
 """The reader app: the article, the sections sidebar, quotes, glossary and search, by keyboard."""
 
 import sys
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -9,6 +8,7 @@ from textual import events
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
+from textual.keys import _character_to_key
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -175,7 +175,8 @@ class ReaderApp(App[int]):
         latin = latin_key(event.character, self.settings.keyboard if self.settings else "any")
         if latin is not None:
             event.stop()
-            self.simulate_key(latin if latin.isalnum() else unicodedata.name(latin).lower().replace(" ", "_"))
+            # Textual's own character → key name ("/" is "slash", not the Unicode name "solidus").
+            self.simulate_key(_character_to_key(latin))
 
     # -- highlights --------------------------------------------------------------------------
 
