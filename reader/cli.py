@@ -122,10 +122,11 @@ def run(argv: list[str]) -> int:
         except SettingsError as error:
             print(f"reader: {error}", file=sys.stderr)
             return EXIT_USAGE
-    from reader.document.loading import DocumentError, load_document
+    from reader.document.loading import DocumentError, open_document
 
     try:
-        document = load_document(
+        # Quotes, entities and mentions (`analyse`) are found only where they are used.
+        document, analyse = open_document(
             args.file or bundled_article(), encoding=args.encoding, fmt=args.fmt, glossaries=args.glossary
         )
     except DocumentError as error:
@@ -135,7 +136,7 @@ def run(argv: list[str]) -> int:
         _render(document, args, settings)
         return 0
     if command is not None:
-        _report(document, args, command)
+        _report(analyse(), args, command)
         return 0
     if args.file == "-":
         try:
@@ -145,7 +146,8 @@ def run(argv: list[str]) -> int:
             return EXIT_BAD_INPUT
     from reader.ui.app import run_app
 
-    return run_app(document, base_dir=args.base_dir, drop_harakat=args.drop_harakat, settings=settings)
+    return run_app(document, analyse=analyse, base_dir=args.base_dir, drop_harakat=args.drop_harakat,
+                   settings=settings)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,9 @@
 """The reader app: the article, the sections sidebar, quotes, glossary and search, by keyboard."""
 
 import sys
+import threading
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -12,6 +14,7 @@ from textual.keys import _character_to_key
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from reader.document.model import Document
 from reader.engine.layout import Span
 from reader.keyboard import latin_key
 from reader.settings import Settings
@@ -42,10 +45,14 @@ class ReaderApp(App[int]):
         settings: Settings | None = None,
         state_file: Path | None = None,
         measure: int = DEFAULT_MEASURE,
+        analyse: Callable[[], Document] | None = None,
     ) -> None:
-        """settings: the terminal-facing settings (signal hooks, keyboard layout); None in tests."""
+        """settings: the terminal-facing settings (signal hooks, keyboard layout); None in tests.
+        analyse: returns the document with its quotes, entities and mentions (see
+        reader.document.loading.open_document); run in the background after the first paint."""
         super().__init__()
         self.document = document
+        self._analyse = analyse
         self.options = options
         self.settings = settings
         self.texts = [block.text for block in document.blocks]
@@ -119,6 +126,29 @@ class ReaderApp(App[int]):
         if resume is not None:
             self.call_after_refresh(self.article.go_to, *resume)
         self.call_after_refresh(self._scrolled)
+        if self._analyse is not None:
+            # A daemon thread, not a Textual worker: the analysis cannot stop half way, and
+            # quitting must not wait for it (the executor behind thread workers is joined at exit).
+            threading.Thread(target=self._analyse_document, args=(self._analyse,), daemon=True).start()
+
+    def _analyse_document(self, analyse: Callable[[], Document]) -> None:
+        document = analyse()
+        try:
+            self.call_from_thread(self._analysed, document)
+        except RuntimeError:  # the app has already exited
+            pass
+
+    def _analysed(self, document: Document) -> None:
+        """Quotes, entities and mentions are found: fill the panels and the highlights."""
+        self._analyse = None
+        self.document = document
+        self.entity_types = {entity.id: entity.type for entity in document.entities}
+        self.panel("quotes").set_entries(quote_entries(document))
+        self.panel("glossary").set_entries(glossary_entries(document))
+        self._refresh_highlights()
+
+    def on_article_view_reflowed(self, message: ArticleView.Reflowed) -> None:
+        self._scrolled()
 
     def _scrolled(self, _value: float | None = None) -> None:
         article = self.article
@@ -130,6 +160,10 @@ class ReaderApp(App[int]):
             parts.append(f"{self.current_hit + 1}/{len(self.hits)}" if self.current_hit is not None else f"{len(self.hits)} hits")
         elif self.search_field.query and self.query_one("#search-bar").display:
             parts.append("0/0")
+        if article.layout_progress < 1:
+            parts.append(f"laying out {int(article.layout_progress * 100)}%")
+        if self._analyse is not None:
+            parts.append("finding quotes…")
         title = self.document.title or ""
         place = title
         if section is not None and section > 0:
@@ -454,13 +488,15 @@ class ReaderApp(App[int]):
         self.push_screen(HelpScreen())
 
 
-def run_app(document, *, base_dir: str = "auto", drop_harakat: bool = False, settings: Settings | None = None) -> int:
-    """Run the reader on a loaded document until the user quits; returns the exit code."""
+def run_app(document, *, analyse: Callable[[], Document] | None = None, base_dir: str = "auto",
+            drop_harakat: bool = False, settings: Settings | None = None) -> int:
+    """Run the reader on an opened document until the user quits; returns the exit code.
+    analyse: see ReaderApp."""
     settings = settings or Settings()
     options = TextOptions(
         base_dir=base_dir, drop_harakat=drop_harakat, shape=settings.app_shapes, reorder=settings.app_reorders
     )
-    app = ReaderApp(document, options=options, settings=settings)
+    app = ReaderApp(document, options=options, settings=settings, analyse=analyse)
     with explicit_bidi(sys.__stderr__, settings):  # Textual draws on stderr
         app.run()
     try:
