@@ -130,12 +130,16 @@ class Run:
         return next(seen for seen, frame in captures if frame == final) - start
 
 
-def median_first_paint(command: list[str], marker: str, runs: int, timeout: float) -> float:
-    """Median seconds to first paint over `runs` fresh starts (one when a start is slow)."""
-    times = []
+def first_paints(baseline: tuple[list[str], str], subject: tuple[list[str], str], runs: int,
+                 timeout: float) -> tuple[float, float]:
+    """Median seconds to first paint of a baseline and a subject, each a (command, marker on
+    screen), started alternately so that a busy machine slows both alike; fewer runs when the
+    subject is slow (over 5 s)."""
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(runs):
-        with Run(command) as run:
-            times.append(run.first_paint(marker, timeout))
-        if times[-1] > 5:
+        for (command, marker), measured in zip((baseline, subject), times):
+            with Run(command) as run:
+                measured.append(run.first_paint(marker, timeout))
+        if times[1][-1] > 5:
             break
-    return statistics.median(times)
+    return statistics.median(times[0]), statistics.median(times[1])
