@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from fribidi_oracle import AVAILABLE, FriBidiParagraph
+from fribidi_oracle import AVAILABLE, FriBidiParagraph, known_to_differ
 from layout_invariants import (
     comparison_key,
     coverage_problems,
@@ -26,6 +26,7 @@ from layout_invariants import (
     mark_placement_problems,
     marks_of,
 )
+from reader.engine.bidi import base_level, resolve_levels
 from reader.engine.layout import layout_paragraph
 from reader.engine.sanitize import sanitize
 
@@ -123,6 +124,17 @@ def test_a_paragraph_of_the_article_is_checked_line_by_line():
     assert layout.rtl and oracle.rtl and len(layout.lines) >= 4
     assert [line_key(line.text) for line in layout.lines] == [
         line_key(oracle.line_visual(line.start, line.end)) for line in layout.lines]
+
+
+def test_a_mark_beside_a_bracket_where_fribidi_1_0_8_errs():
+    # Worked by hand (UAX #9, left-to-right paragraph): "[" + mark + "]" is a bracket pair with
+    # no strong type inside, so N0 leaves it and N1-N2 give it level 0 (between sos L and R);
+    # the last "]" lies between two Arabic letters: level 1. FriBidi 1.0.8 gives that "]" 0.
+    text = "[\u064c]\u0637]\u0647"
+    assert known_to_differ(text)
+    assert list(resolve_levels(text, base_level(text, "ltr"))) == [0, 0, 0, 1, 1, 1]
+    [line] = layout_paragraph(text, 20, base_dir="ltr").lines
+    assert line.text == "[\u064c]\ufee9[\ufec1"  # the right-to-left run reversed, its "]" mirrored
 
 
 def rendered_paragraph_problems(text: str, lines: list[str], width: int) -> list[str]:
