@@ -12,7 +12,7 @@ unknown: never a guess from the nearest name, which is often the addressee.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -113,67 +113,98 @@ def _is_a_name(text: str, start: int, quoted: str, names: set[str]) -> bool:
 
 def _speakers(block: Block, normalized: NormalizedText, spans: list[tuple[int, int]], mentions: list[Mention],
               types: dict[str, str], subject: str | None) -> tuple[list[str | None], str | None]:
-    """The speaker of each span, and the subject this block leaves for the next one."""
-    text = block.text
-    inside = [(start - 1, end + 1) for start, end in spans]  # with the marks
-    speakers_mentions = [mention for mention in mentions if types.get(mention.entity_id) in _SPEAKER_TYPES
-                         and not _within(mention.start, inside)]
-    sentence_starts = [0] + [match.end() for match in _SENTENCE_END.finditer(_masked(text, inside))]
-    cues = _cues(normalized, inside, speakers_mentions, sentence_starts, types)
-    events = sorted([(cue.start, 0, cue) for cue in cues] + [(start, 1, (start, end)) for start, end in spans],
-                    key=lambda event: (event[0], event[1]))
-    seen_cue = False
-    span_speaker: dict[tuple[int, int], str | None] = {}
-    for _, is_span, item in events:
-        if not is_span:
-            seen_cue = True
-            if item.named:
-                subject = item.subject
-            continue
-        start, end = item
-        sentence = bisect_right(sentence_starts, start)
-        same_sentence_before = any(cue.start < start and bisect_right(sentence_starts, cue.start) == sentence
-                                   for cue in cues)
-        after = [cue for cue in cues if cue.start > end and bisect_right(sentence_starts, cue.start) == sentence
-                 and cue.named]
-        if same_sentence_before or (seen_cue and not after):
+    """The speaker of each span, and the subject this block leaves for the next one.
+
+    Every lookup is a bisection over sorted offsets: one paragraph may be a whole book.
+    """
+    paragraph = _Paragraph(block.text, spans, mentions, types)
+    cues = _cues(normalized, paragraph)
+    cue_starts = [cue.start for cue in cues]
+    speakers: list[str | None] = []
+    next_cue = 0
+    for start, end in spans:
+        while next_cue < len(cues) and cues[next_cue].start < start:  # cues before this quote, in order
+            if cues[next_cue].named:
+                subject = cues[next_cue].subject
+            next_cue += 1
+        sentence = paragraph.sentence(start)
+        same_sentence_before = next_cue > 0 and paragraph.sentence(cues[next_cue - 1].start) == sentence
+        after = None
+        for cue in cues[bisect_right(cue_starts, end):]:
+            if paragraph.sentence(cue.start) != sentence:
+                break
+            if cue.named:
+                after = cue
+                break
+        if same_sentence_before or (next_cue > 0 and after is None):
             speaker = subject
-        elif after:
-            speaker = after[0].subject
+        elif after is not None:
+            speaker = after.subject
         else:
             speaker = None
-        span_speaker[item] = speaker
+        speakers.append(speaker)
         if speaker is not None:
             subject = speaker
-    speakers = [span_speaker[span] for span in spans]
+    for cue in cues[next_cue:]:
+        if cue.named:
+            subject = cue.subject
     return speakers, subject
 
 
-def _cues(normalized: NormalizedText, inside: list[tuple[int, int]], mentions: list[Mention],
-          sentence_starts: list[int], types: dict[str, str]) -> list[_Cue]:
+class _Paragraph:
+    """A block's text with its quoted ranges, sentences and speaker mentions, for bisection."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], mentions: list[Mention], types: dict[str, str]):
+        self.text = text
+        self.quoted = [(start - 1, end + 1) for start, end in spans]  # with the marks
+        self._quoted_starts = [start for start, _ in self.quoted]
+        self.mentions = [mention for mention in mentions
+                         if types.get(mention.entity_id) in _SPEAKER_TYPES and not self.is_quoted(mention.start)]
+        self._mention_starts = [mention.start for mention in self.mentions]
+        self.types = types
+        self.sentence_starts = [0] + [match.end() for match in _SENTENCE_END.finditer(_masked(text, self.quoted))]
+
+    def is_quoted(self, position: int) -> bool:
+        index = bisect_right(self._quoted_starts, position) - 1
+        return index >= 0 and position < self.quoted[index][1]
+
+    def sentence(self, position: int) -> int:
+        return bisect_right(self.sentence_starts, position)
+
+    def sentence_start(self, position: int) -> int:
+        return self.sentence_starts[self.sentence(position) - 1]
+
+    def mentions_between(self, start: int, stop: int) -> list[Mention]:
+        return self.mentions[bisect_left(self._mention_starts, start):bisect_left(self._mention_starts, stop)]
+
+
+def _cues(normalized: NormalizedText, paragraph: _Paragraph) -> list[_Cue]:
     text, folded = normalized.original, normalized.text
     cues: list[_Cue] = []
     for match in _CUE.finditer(folded):
         start, end = normalized.original_span(match.start(), match.end())
-        if _within(start, inside):
+        if paragraph.is_quoted(start):
             continue
         word = match.group(1)
         if word == _TOAST_CUE and not _TOAST_WORD.match(folded, match.end()):
             continue
         if word in _PARTICIPLE_CUES:
-            cues.append(_sentence_subject_cue(start, end, cues, text, mentions, sentence_starts))
+            cues.append(_sentence_subject_cue(start, end, cues, paragraph))
         else:
-            cues.append(_verb_cue(start, end, match.end(), normalized, cues, mentions, sentence_starts, types))
+            cues.append(_verb_cue(start, end, match.end(), normalized, cues, paragraph))
     # "بوتين: “…”" (headline style): a name opening its sentence, then a colon, names the speaker.
-    for mention in mentions:
-        sentence_start = sentence_starts[bisect_right(sentence_starts, mention.start) - 1]
-        if not text[sentence_start:mention.start].strip(" \t-–—") and text[mention.end:].lstrip().startswith(":"):
+    for mention in paragraph.mentions:
+        if (not text[paragraph.sentence_start(mention.start):mention.start].strip(" \t-–—")
+                and _COLON.match(text, mention.end)):
             cues.append(_Cue(mention.start, mention.end, mention.entity_id, True))
     return sorted(cues, key=lambda cue: cue.start)
 
 
+_COLON = re.compile(r"\s*:")
+
+
 def _verb_cue(start: int, end: int, folded_end: int, normalized: NormalizedText, earlier: list[_Cue],
-              mentions: list[Mention], sentence_starts: list[int], types: dict[str, str]) -> _Cue:
+              paragraph: _Paragraph) -> _Cue:
     """The subject follows the verb, perhaps after a title or a day: the first person (else
     organisation) within a few words, before anything that opens what was said, and not
     governed by a preposition (that is the addressee: "قال مسؤول لكيم")."""
@@ -185,29 +216,24 @@ def _verb_cue(start: int, end: int, folded_end: int, normalized: NormalizedText,
         words += 1
         window_end = token.end()
     if words == 0:  # "وقال:" — nobody named
-        return _sentence_subject_cue(start, end, earlier, normalized.original, mentions, sentence_starts)
-    stop = normalized.original_offset(window_end)
-    within = [mention for mention in mentions
-              if end <= mention.start < stop and not _governed(normalized.original, mention)]
-    people = [mention for mention in within if types[mention.entity_id] == "person"]
+        return _sentence_subject_cue(start, end, earlier, paragraph)
+    within = [mention for mention in paragraph.mentions_between(end, normalized.original_offset(window_end))
+              if not _governed(paragraph.text, mention)]
+    people = [mention for mention in within if paragraph.types[mention.entity_id] == "person"]
     chosen = (people or within or [None])[0]
     return _Cue(start, end, chosen.entity_id if chosen else None, True)
 
 
-def _sentence_subject_cue(start: int, end: int, earlier: list[_Cue], text: str, mentions: list[Mention],
-                          sentence_starts: list[int]) -> _Cue:
+def _sentence_subject_cue(start: int, end: int, earlier: list[_Cue], paragraph: _Paragraph) -> _Cue:
     """A cue naming nobody (وقال: — قائلا، مضيفا …) speaks for the subject of its sentence: the
     one a cue earlier in the sentence named, else the first one mentioned in it ("زار كيم المصنع
     وقال:"), else the subject of the most recent statement (named False: carried)."""
-    sentence = bisect_right(sentence_starts, start)
-    if any(bisect_right(sentence_starts, cue.start) == sentence for cue in earlier):
+    if earlier and paragraph.sentence(earlier[-1].start) == paragraph.sentence(start):
         return _Cue(start, end, None, False)
-    sentence_start = sentence_starts[sentence - 1]
-    before = [mention for mention in mentions
-              if sentence_start <= mention.start < start and not _governed(text, mention)]
-    if not before:
-        return _Cue(start, end, None, False)
-    return _Cue(start, end, before[0].entity_id, True)
+    for mention in paragraph.mentions_between(paragraph.sentence_start(start), start):
+        if not _governed(paragraph.text, mention):
+            return _Cue(start, end, mention.entity_id, True)
+    return _Cue(start, end, None, False)
 
 
 _PREPOSITIONS = frozenset("الي مع عن علي من في امام لدي عند حول بشان ضد برفقه بصحبه".split())
@@ -224,10 +250,6 @@ def _governed(text: str, mention: Mention) -> bool:
         return True
     previous = re.findall(r"\w+", fold(text[max(0, word_start - 30):word_start]))
     return bool(previous) and previous[-1] in _PREPOSITIONS
-
-
-def _within(position: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in ranges)
 
 
 def _masked(text: str, ranges: list[tuple[int, int]]) -> str:
