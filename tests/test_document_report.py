@@ -8,7 +8,7 @@ from importlib.resources import files
 import pytest
 
 from reader.document.loading import load_document
-from reader.document.report import entities_json, entities_table, quotes_json, quotes_table
+from reader.document.report import entities_json, entities_table, json_text, quotes_json, quotes_table
 from reader.engine.characters import char_cells
 
 ARTICLE = str(files("reader.assets") / "vostochny-summit.txt")
@@ -69,3 +69,14 @@ def test_glossary_text_cannot_reach_the_terminal_as_control(tmp_path):
     doc = load_document(str(text), glossaries=[glossary])
     for line in quotes_table(doc, 60) + entities_table(doc, 60):
         assert not any(unicodedata.category(char) == "Cc" for char in line), repr(line)
+
+
+def test_json_text_escapes_what_a_terminal_would_obey(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("وقال بوتين: “نعم\u009b2J\u202eلا\u001b]0;x\u0007”.", encoding="utf-8")
+    rows = quotes_json(load_document(str(text)))
+    output = json_text(rows)
+    assert json.loads(output) == rows
+    assert not any(unicodedata.category(char) == "Cc" and char != "\n" for char in output)
+    assert "\u202e" not in output
+    assert "نعم" in output  # Arabic stays readable

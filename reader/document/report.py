@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 from reader.document.model import Document
 from reader.engine.layout import render_text
+
+# JSON escapes C0 controls itself; these it would write raw with ensure_ascii=False, and a
+# terminal would obey them (C1 controls such as CSI 0x9B; bidi marks, embeddings, overrides).
+_UNSAFE_IN_JSON = re.compile("[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(rows: list[dict]) -> str:
+    """The rows as JSON, Arabic kept readable, every control character escaped (same data)."""
+    text = json.dumps(rows, ensure_ascii=False, indent=2)
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def quotes_json(doc: Document) -> list[dict]:
