@@ -5,7 +5,6 @@ a file literally named `render` is opened as `./render`.
 """
 
 import argparse
-import json
 import os
 import shutil
 import sys
@@ -96,8 +95,7 @@ def _report(document, args: argparse.Namespace, command: str) -> None:
 
     if args.json:
         rows = report.quotes_json(document) if command == "quotes" else report.entities_json(document)
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(report.json_text(rows) + "\n")
         return
     width = _output_width(args)
     table = report.quotes_table(document, width) if command == "quotes" else report.entities_table(document, width)
