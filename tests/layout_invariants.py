@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from reader.engine.layout import ParagraphLayout, ScreenLine
 
@@ -18,10 +19,15 @@ IGNORED_CATEGORIES = MARK_CATEGORIES + ("Mc", "Cf")
 BIDI_CONTROLS = set("\u061c\u200e\u200f") | {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 
 
+BIDI_MIRRORING = Path("/usr/share/unicode/BidiMirroring.txt")
+
+
 def read_mirrors() -> dict[str, str]:
-    """Bidi_Mirroring_Glyph pairs from the UCD (Debian package unicode-data)."""
+    """Bidi_Mirroring_Glyph pairs from the UCD (Debian package unicode-data), if installed."""
     mirrors = {}
-    for line in open("/usr/share/unicode/BidiMirroring.txt", encoding="utf-8"):
+    if not BIDI_MIRRORING.exists():
+        return mirrors
+    for line in BIDI_MIRRORING.read_text(encoding="utf-8").splitlines():
         fields = line.split("#", 1)[0].split(";")
         if len(fields) == 2:
             mirrors[chr(int(fields[0], 16))] = chr(int(fields[1], 16))
@@ -140,6 +146,9 @@ def line_problems(layout: ParagraphLayout, line: ScreenLine, width: int, cells: 
             mirrored = "".join(MIRRORS.get(c, c) for c in logical)
             same = len(bases) == 1 and comparison_key(bases, visual=False) in (
                 comparison_key(logical, visual=False), comparison_key(mirrored, visual=False))
+            if not MIRRORS and len(bases) == len(logical) == 1:
+                # Without the UCD file, any mirrored character may stand for another one.
+                same = same or unicodedata.mirrored(bases) == unicodedata.mirrored(logical) == 1
         if not same:
             problems.append(f"{where}: cells show {bases!r} for logical {logical!r} at {start}")
         if sorted(marks) != marks_of(logical):
