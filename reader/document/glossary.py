@@ -139,7 +139,7 @@ class Matcher:
         found: list[Mention] = []
         resume = 0
         for word in words:
-            if word.start() < resume:
+            if word.start() < resume or (word.start() and _is_word_char(folded[word.start() - 1])):
                 continue
             for candidate in self._by_first_word[word.group()]:
                 end = word.end()
@@ -157,8 +157,14 @@ class Matcher:
     def _occurrences(self, form: str) -> re.Pattern:
         pattern = self._patterns.get(form)
         if pattern is None:
-            pattern = self._patterns[form] = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
+            # No look-behind: a pattern that starts with its literal is searched for at C speed;
+            # the word boundary before it is checked by the caller.
+            pattern = self._patterns[form] = re.compile(re.escape(form) + r"(?!\w)")
         return pattern
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
 
 
 def _with_proclitics(word: str) -> list[tuple[str, int]]:
