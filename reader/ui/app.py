@@ -2,8 +2,9 @@
 
 import sys
 import threading
-from collections import defaultdict
+import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from textual import events
@@ -13,9 +14,9 @@ from textual.containers import Horizontal, Vertical
 from textual.keys import _character_to_key
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import get_current_worker
 
 from reader.document.model import Document
-from reader.engine.layout import Span
 from reader.keyboard import latin_key
 from reader.settings import Settings
 from reader.terminal import explicit_bidi, install_app_hooks
@@ -24,12 +25,14 @@ from reader.ui.bindings import HELP_TEXT, READER_BINDINGS
 from reader.ui.drawing import TextOptions
 from reader.ui.entry_list import EntryList
 from reader.ui.help import HelpScreen
+from reader.ui.highlights import Highlights
 from reader.ui.panels import glossary_entries, quote_entries, section_entries
 from reader.ui.reading_position import DocumentKey, PositionStore, default_state_file
-from reader.ui.search import SearchIndex
+from reader.ui.search import SearchHits, SearchIndex
 from reader.ui.status import SearchField, StatusLine
 
 HISTORY_LIMIT = 100
+SEARCH_BATCH_SECONDS = 0.1  # how often a search under way shows its new hits
 
 
 class ReaderApp(App[int]):
@@ -63,8 +66,7 @@ class ReaderApp(App[int]):
         self.entity_types = {entity.id: entity.type for entity in document.entities}
         self.search_index = SearchIndex(self.texts)
         self.history: list[tuple[int, int]] = []
-        self.hits: list[tuple[int, int, int]] = []
-        self.current_hit: int | None = None
+        self.hits = SearchHits((0, 0))
         self.current_quote: int | None = None
         self.current_mention: int | None = None
         self._search_anchor: tuple[int, int] | None = None
@@ -136,7 +138,8 @@ class ReaderApp(App[int]):
         try:
             self.call_from_thread(self._analysed, document)
         except RuntimeError:  # the app has already exited
-            pass
+            return
+        self.search_index.prepare()
 
     def _analysed(self, document: Document) -> None:
         """Quotes, entities and mentions are found: fill the panels and the highlights."""
@@ -215,22 +218,25 @@ class ReaderApp(App[int]):
     # -- highlights --------------------------------------------------------------------------
 
     def _refresh_highlights(self) -> None:
-        """Spans per block, in increasing precedence: mentions, quotes, search hits, the current one."""
-        spans: dict[int, list[Span]] = defaultdict(list)
-        if self.panel("glossary").display:
-            for mention in self.document.mentions:
-                kind = self.entity_types.get(mention.entity_id, "")
-                spans[mention.paragraph].append(Span(mention.start, mention.end, f"mention-{kind}"))
-        if self.panel("quotes").display:
-            for quote in self.document.quotes:
-                spans[quote.paragraph].append(Span(quote.start, quote.end, "quote"))
-        for block, start, end in self.hits:
-            spans[block].append(Span(start, end, "hit"))
-        current = self._current_span()
-        if current is not None:
-            spans[current[0]].append(Span(current[1], current[2], "current-hit"))
-        self.article.set_spans(spans)
+        """Mentions (glossary shown), quotes (quotes shown), search hits and the current one."""
+        self.article.set_spans(
+            Highlights(
+                mentions=self.document.mentions if self.panel("glossary").display else (),
+                entity_types=self.entity_types,
+                quotes=self.document.quotes if self.panel("quotes").display else (),
+                hits=self.hits,
+                current=self._current_span(),
+            )
+        )
         self._scrolled()
+
+    @property
+    def current_hit(self) -> int | None:
+        return self.hits.current
+
+    @current_hit.setter
+    def current_hit(self, number: int | None) -> None:
+        self.hits.current = number
 
     def _current_span(self) -> tuple[int, int, int] | None:
         if self.current_hit is not None and self.hits:
@@ -439,17 +445,56 @@ class ReaderApp(App[int]):
         self._scrolled()
 
     def _search_changed(self, query: str) -> None:
-        self.hits = self.search_index.find(query)
-        anchor = self._search_anchor or (0, 0)
-        later = [n for n, (block, start, _) in enumerate(self.hits) if (block, start) >= anchor]
-        self.current_hit = (later[0] if later else 0) if self.hits else None
-        self.search_field.set_count(
-            f"{self.current_hit + 1}/{len(self.hits)}" if self.hits else ("0/0" if query else "")
-        )
-        if self.current_hit is not None:
-            block, start, _ = self.hits[self.current_hit]
-            self.article.go_to(block, start, top=False)
+        """Search in a worker, from the reading position on: the first hit is shown as soon as it
+        is found and the count grows as the rest come in; a new query drops the search under way."""
+        self.hits = SearchHits(self._search_anchor or (0, 0))
+        if query.strip():
+            self.run_worker(partial(self._search, query, self.hits), thread=True, exclusive=True, group="search")
+        else:
+            self.workers.cancel_group(self, "search")
+            self.hits.finish()
+        self._show_search_count()
         self._refresh_highlights()
+
+    def _search(self, query: str, hits: SearchHits) -> None:
+        """In a worker thread: hand the hits to the app a batch at a time, the first at once."""
+        worker = get_current_worker()
+        batch: list[list[tuple[int, int, int]]] = []
+        handed = None
+        for block_hits in self.search_index.find_from(query, hits.anchor[0]):
+            if worker.is_cancelled:
+                return
+            batch.append(block_hits)
+            if handed is None or time.monotonic() - handed >= SEARCH_BATCH_SECONDS:
+                self.call_from_thread(self._add_hits, hits, batch, False)
+                batch, handed = [], time.monotonic()
+        if not worker.is_cancelled:
+            self.call_from_thread(self._add_hits, hits, batch, True)
+
+    def _add_hits(self, hits: SearchHits, batch: list[list[tuple[int, int, int]]], complete: bool) -> None:
+        if hits is not self.hits:  # hits of a query since replaced
+            return
+        had_current = hits.current is not None
+        for block_hits in batch:
+            hits.add(block_hits)
+        if complete:
+            hits.finish()
+        if not had_current and hits.current is not None:
+            block, start, _ = hits[hits.current]
+            self.article.go_to(block, start, top=False)
+        self._show_search_count()
+        self._refresh_highlights()
+
+    def _show_search_count(self) -> None:
+        """n/total after the query, with … while the search goes on."""
+        hits = self.hits
+        if not self.search_field.query.strip():
+            count = ""
+        elif hits.current is not None:
+            count = f"{hits.current + 1}/{len(hits)}"
+        else:
+            count = f"0/{len(hits)}"
+        self.search_field.set_count(count if hits.complete or not count else count + "…")
 
     def _search_submitted(self) -> None:
         self._close_search()
@@ -459,7 +504,8 @@ class ReaderApp(App[int]):
     def _search_cancelled(self) -> None:
         self.search_field.query = ""
         self.search_field.set_count("")
-        self.hits, self.current_hit = [], None
+        self.workers.cancel_group(self, "search")
+        self.hits = SearchHits((0, 0))
         self._close_search()
         if self._search_anchor is not None:
             self.article.go_to(*self._search_anchor)
