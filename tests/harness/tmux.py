@@ -82,6 +82,19 @@ class TmuxSession:
     def screen(self, *, attributes: bool = False) -> str:
         return self._tmux("capture-pane", "-p", "-t", "main", *(["-e"] if attributes else []))
 
+    def settled_screen(self, quiet: float = 0.4, timeout: float = 10.0) -> str:
+        """The screen once it has not changed for `quiet` seconds."""
+        deadline = time.monotonic() + timeout
+        screen, since = self.screen(), time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            current = self.screen()
+            if current != screen:
+                screen, since = current, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                break
+        return screen
+
     def title(self) -> str:
         return self._tmux("display-message", "-p", "-t", "main", "#{pane_title}").rstrip("\n")
 
