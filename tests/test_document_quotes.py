@@ -101,3 +101,8 @@ def test_empty_or_unclosed_marks_are_not_quotes(tmp_path, text):
 @pytest.mark.parametrize("addressee", ["للرئيس الروسي", "وللرئيس الروسي", "مع بوتين", "إلى بوتين", "لبوتين"])
 def test_a_governed_mention_is_never_the_subject(tmp_path, addressee):
     assert quotes(tmp_path, f"وقال مصدر مطلع {addressee}: “الأمر محسوم”.") == [(0, "الأمر محسوم", True, None)]
+
+
+def test_a_block_quote_is_speech_whatever_its_last_words(tmp_path):
+    text = "وقال بوتين:\n\n> سنطلق قريبا الصاروخ الجديد\n"
+    assert quotes(tmp_path, text, "a.md") == [(1, "سنطلق قريبا الصاروخ الجديد", True, "vladimir-putin")]

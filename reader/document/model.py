@@ -101,4 +101,7 @@ class Document:
     mentions: tuple[Mention, ...]  # in document order
 
     def entity(self, entity_id: str) -> Entity:
-        return next(entity for entity in self.entities if entity.id == entity_id)
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        raise KeyError(entity_id)

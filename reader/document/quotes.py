@@ -20,7 +20,6 @@ from reader.document.model import Block, BlockKind, Entity, Mention, Quote
 from reader.engine.normalize import NormalizedText, fold
 
 _QUOTED = re.compile(r"“([^”]*)”|«([^»]*)»|\"([^\"]*)\"")
-_OPENING_MARKS = "“«\""
 
 # Folded forms (see reader.engine.normalize): أ → ا, ة → ه, ى → ي, no harakat.
 _VERB_CUES = (
@@ -107,7 +106,7 @@ def _whole(text: str) -> tuple[int, int]:
 def _is_a_name(text: str, start: int, quoted: str, names: set[str]) -> bool:
     if fold(quoted).strip(" .،,") in names:
         return True
-    before = re.findall(r"\w+", fold(text[max(0, start - 60):start - 1]))[-2:]
+    before = re.findall(r"\w+", fold(text[max(0, start - 60):max(0, start - 1)]))[-2:]
     return any(word in _NAMING_NOUNS or (word[:1] in "وبلف" and word[1:] in _NAMING_NOUNS) for word in before)
 
 
