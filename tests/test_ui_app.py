@@ -228,7 +228,7 @@ def test_search_draws_the_query_shaped_highlights_hits_and_enter_keeps_them(stat
     async def check(app, pilot):
         await pilot.press("slash")
         field = app.search_field
-        assert field.has_focus
+        assert app.query_one("#search-bar").display
         await pilot.press(*"احمد")  # no hamza typed: matches أحمد
         assert field.query == "احمد"
         line = text_of(field.render_line(0))
@@ -415,5 +415,18 @@ def test_an_arabic_keyboard_layout_gives_the_same_actions_from_the_same_keys(sta
         await pilot.press("ض")  # the q key
         await pilot.pause()
         assert not app.is_running
+
+    run(check, state_file=state_file)
+
+
+def test_while_searching_every_letter_is_typed_even_bound_ones_and_from_a_focused_panel(state_file):
+    async def check(app, pilot):
+        await pilot.press("s", "tab")
+        assert app.panel("sections").has_focus
+        await pilot.press("slash", "q", "j", "s", "ت", "backspace")
+        assert app.search_field.query == "qjs"
+        assert app.is_running and app.panel("sections").display and app.article.scroll_y == 0
+        await pilot.press("escape", "j")
+        assert app.article.scroll_y == 1
 
     run(check, state_file=state_file)

@@ -196,14 +196,17 @@ class ReaderApp(App[int]):
         return bool(self.query_one("#search-bar").display)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # While the search box is open every key is typed into it (Enter or Escape close it),
-        # even if focus has not reached it yet; only quitting stays bound.
-        if self.searching and action != "quit":
+        # While the search box is open the keys are typed into it (Enter or Escape close it):
+        # only Textual's own ctrl+q and command palette stay bound.
+        if self.searching and action not in ("quit", "command_palette"):
             return False
         return True
 
+    def action_quit_reader(self) -> None:
+        self.exit()
+
     def on_key(self, event: events.Key) -> None:
-        """A key no binding took. While searching, it belongs to the query. Otherwise, if an
+        """A key no binding took (while searching, none does): it belongs to the query. Otherwise, if an
         Arabic keyboard layout sent it, act as the Latin key at the same place (ض is q, س is s…)."""
         if self.searching:
             if self.search_field.type_key(event):
@@ -347,7 +350,7 @@ class ReaderApp(App[int]):
         panel = self.panel(name)
         panel.display = not panel.display
         if not panel.display and panel.has_focus:
-            self.article.focus()
+            self.screen.set_focus(self.article)
         aids = self.query_one("#aids")
         aids.display = self.panel("quotes").display or self.panel("glossary").display
         aids.set_class(self.panel("quotes").display and self.panel("glossary").display, "-both")
@@ -440,8 +443,8 @@ class ReaderApp(App[int]):
     def action_search(self) -> None:
         self._search_anchor = self.article.anchor()
         self.query_one("#search-bar").display = True
-        # At once, not after a refresh as focus() does: keys typed right after "/" are the query.
-        self.screen.set_focus(self.search_field)
+        # Keys reach the app's on_key through the article; a panel's own bindings would take them.
+        self.screen.set_focus(self.article)
         self._scrolled()
 
     def _search_changed(self, query: str) -> None:
@@ -513,7 +516,6 @@ class ReaderApp(App[int]):
 
     def _close_search(self) -> None:
         self.query_one("#search-bar").display = False
-        self.article.focus()
 
     # -- copy, help --------------------------------------------------------------------------
 

@@ -264,5 +264,7 @@ class ArticleView(ScrollView, can_focus=True):
             ),
             *self._spans.get(found.block, ()),
         ]
+        if found.offset:  # a line of a piece of an enormous paragraph: offsets from the piece
+            spans = [Span(span.start - found.offset, span.end - found.offset, span.style) for span in spans]
         segments = [Segment(" " * margin, base), *line_segments(found.line, block_style, spans, self._style)]
         return Strip(segments).adjust_cell_length(width, base)

@@ -2,11 +2,15 @@
 
 Rows are the blocks' screen lines in document order, one separator row between blocks (a rule
 under the title, a blank row elsewhere). Hidden blocks (related links, when switched off) take no
-rows. Only two integers per block are kept for the whole document; paragraph layouts live in an
+rows. Only a few integers per block are kept for the whole document; paragraph layouts live in an
 LRU cache and are rebuilt on demand.
 
-Layout is lazy: a block's line count starts as an estimate from its length and becomes exact when
-the block is laid out — for the rows on screen at once, for the rest by `measure` (which the view
+A block longer than `reader.engine.pieces.PIECE_LIMIT` (a file with no line breaks can be one
+paragraph of megabytes) is laid out as consecutive pieces cut at sentence ends, each a unit of its
+own here: no more than a piece is ever laid out at once. Rows are counted per unit.
+
+Layout is lazy: a unit's line count starts as an estimate from its length and becomes exact when
+the unit is laid out — for the rows on screen at once, for the rest by `measure` (which the view
 runs in a background worker) and `apply_counts`. Rows move when an estimate is corrected; the view
 keeps its anchor (block, offset) so the text being read stays put.
 """
@@ -19,7 +23,9 @@ from itertools import accumulate
 
 from textual.cache import LRUCache
 
+from reader.engine.bidi import base_level
 from reader.engine.layout import ParagraphLayout, ScreenLine
+from reader.engine.pieces import PIECE_LIMIT, paragraph_pieces
 from reader.ui.drawing import TextOptions
 
 # Word wrap leaves the end of most lines short of the width: about 8% for Arabic prose.
@@ -29,7 +35,8 @@ _WRAP_SLACK = 1.08
 @dataclass(frozen=True, slots=True)
 class TextRow:
     block: int
-    line: ScreenLine
+    line: ScreenLine  # its offsets count from `offset`
+    offset: int = 0  # where the piece the line belongs to starts in the block
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +45,9 @@ class SeparatorRow:
     rule: bool
 
 
-def estimate_lines(text: str, width: int) -> int:
-    return max(1, -(-int(len(text) * _WRAP_SLACK) // width))
+def estimate_lines(length: int, width: int) -> int:
+    """Screen lines of `length` characters at `width`, before they are laid out."""
+    return max(1, -(-int(length * _WRAP_SLACK) // width))
 
 
 class ArticleRows:
@@ -58,17 +66,36 @@ class ArticleRows:
         self._ruled = ruled
         self._options = options
         self._layouts: LRUCache[int, ParagraphLayout] = LRUCache(512)
-        self.blocks = array("l", (index for index in range(len(texts)) if visible[index]))  # in order
-        self.counts = array("l", (estimate_lines(texts[block], self.width) for block in self.blocks))
+        # One unit per visible block, or per piece of an enormous one: its block and its range.
+        self.blocks, self.offsets, self.ends = array("l"), array("l"), array("l")
+        self._base_dirs: dict[int, str] = {}  # the whole paragraph's direction, for its pieces
+        for index in range(len(texts)):
+            if not visible[index]:
+                continue
+            text = texts[index]
+            pieces = paragraph_pieces(text) if len(text) > PIECE_LIMIT else [(0, len(text))]
+            if len(pieces) > 1:
+                self._base_dirs[index] = "rtl" if base_level(text, options.base_dir) else "ltr"
+            for start, end in pieces:
+                self.blocks.append(index)
+                self.offsets.append(start)
+                self.ends.append(end)
+        self.counts = array("l", (estimate_lines(end - start, self.width) for start, end in zip(self.offsets, self.ends)))
         self.exact = bytearray(len(self.blocks))  # whether counts[k] is measured, not estimated
         self.exact_count = 0
-        self._position = {block: k for k, block in enumerate(self.blocks)}
+        self._position: dict[int, int] = {}  # block → its first unit
+        for k, block in enumerate(self.blocks):
+            self._position.setdefault(block, k)
         self._restart()
 
     def _restart(self) -> None:
-        """Recompute every block's first row from the counts (one separator row between blocks)."""
+        """Recompute every unit's first row from the counts (one separator row between blocks,
+        none between the pieces of a block)."""
+        blocks = self.blocks
         self.starts = array("l", [0])
-        self.starts.extend(accumulate(count + 1 for count in self.counts[:-1]))
+        self.starts.extend(accumulate(
+            count + (blocks[k + 1] != blocks[k]) for k, count in enumerate(self.counts[:-1])
+        ))
         if not self.blocks:
             self.starts = array("l")
         self.total = (self.starts[-1] + self.counts[-1]) if self.blocks else 0
@@ -78,19 +105,25 @@ class ArticleRows:
         """The share of the blocks laid out exactly, 0 to 1."""
         return self.exact_count / len(self.blocks) if self.blocks else 1.0
 
-    def layout(self, block: int) -> ParagraphLayout:
-        layout = self._layouts.get(block)
+    def layout(self, k: int) -> ParagraphLayout:
+        """The layout of unit `k` (a whole block, or a piece of one)."""
+        layout = self._layouts.get(k)
         if layout is None:
-            layout = self._options.layout(self._texts[block], self.width)
-            self._layouts[block] = layout
+            layout = self._lay_out(k)
+            self._layouts[k] = layout
         return layout
+
+    def _lay_out(self, k: int) -> ParagraphLayout:
+        block = self.blocks[k]
+        text = self._texts[block][self.offsets[k]:self.ends[k]]  # the whole text is not copied
+        return self._options.layout(text, self.width, self._base_dirs.get(block))
 
     # -- making estimates exact --------------------------------------------------------------
 
     def measure(self, positions: Iterable[int]) -> dict[int, int]:
         """Line counts of the visible blocks at `positions` (indexes into `blocks`), laid out
         now. Touches no state, so it may run in a worker thread."""
-        return {k: len(self._options.layout(self._texts[self.blocks[k]], self.width).lines) for k in positions}
+        return {k: len(self._lay_out(k).lines) for k in positions}
 
     def apply_counts(self, counts: dict[int, int]) -> bool:
         """Record measured line counts; returns whether any row moved."""
@@ -116,7 +149,7 @@ class ArticleRows:
             todo = [k for k in range(k_first, k_last + 1) if not self.exact[k]]
             if not todo:
                 return moved
-            counts = {k: len(self.layout(self.blocks[k]).lines) for k in todo}
+            counts = {k: len(self.layout(k).lines) for k in todo}
             moved = self.apply_counts(counts) or moved
 
     # -- rows --------------------------------------------------------------------------------
@@ -128,9 +161,9 @@ class ArticleRows:
         block = self.blocks[k]
         line = y - self.starts[k]
         if line < self.counts[k]:
-            lines = self.layout(block).lines
+            lines = self.layout(k).lines
             if line < len(lines):
-                return TextRow(block, lines[line])
+                return TextRow(block, lines[line], self.offsets[k])
             return SeparatorRow(block, False)  # an estimate too high, until it is corrected
         return SeparatorRow(block, self._ruled[block])
 
@@ -156,14 +189,16 @@ class ArticleRows:
         return self.starts[k]
 
     def row_of(self, block: int, offset: int) -> int:
-        """The row showing logical character `offset` of `block` (laying the block out exactly)."""
+        """The row showing logical character `offset` of `block` (laying its piece out exactly)."""
         k = self._position.get(block)
         if k is None:
             return self.first_row(block)
+        while k + 1 < len(self.blocks) and self.blocks[k + 1] == block and self.offsets[k + 1] <= offset:
+            k += 1
         self.make_exact(self.starts[k], self.starts[k])
-        lines = self.layout(block).lines
+        lines = self.layout(k).lines
         for number, line in enumerate(lines):
-            if offset < line.end:
+            if offset - self.offsets[k] < line.end:
                 return self.starts[k] + number
         return self.starts[k] + len(lines) - 1
 
@@ -171,5 +206,5 @@ class ArticleRows:
         """(block, logical offset) of what row y shows: survives a re-layout at another width."""
         found = self.row(y)
         if isinstance(found, TextRow):
-            return found.block, found.line.start
+            return found.block, found.offset + found.line.start
         return self.block_at(y), 0

@@ -31,7 +31,7 @@ READER_BINDINGS: list[Binding] = [
     Binding("tab", "app.focus_next", "Next panel", show=False, id="focus-next"),
     Binding("shift+tab", "app.focus_previous", "Previous panel", show=False, id="focus-previous"),
     Binding("question_mark", "help", "Help", id="help"),
-    Binding("q", "quit", "Quit", id="quit"),
+    Binding("q", "quit_reader", "Quit", id="quit"),
 ]
 
 # Longer wording for the help screen and the command palette, by binding id.

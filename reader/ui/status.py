@@ -41,9 +41,12 @@ class StatusLine(Widget):
         return Strip.join([left, Strip.blank(1, base), place]).adjust_cell_length(width, base)
 
 
-class SearchField(Widget, can_focus=True):
+class SearchField(Widget):
     """The search query: kept as logical text, drawn shaped and reordered by the engine, with a
-    cursor at the logical end. Printable keys type, Backspace deletes, Enter keeps, Escape cancels."""
+    cursor at the logical end. Printable keys type, Backspace deletes, Enter keeps, Escape cancels.
+
+    It never takes focus: while it is open the app hands it every key (`type_key`), so no key can
+    slip past it while focus moves, and none can stay with it once it is closed."""
 
     COMPONENT_CLASSES = {"search-field--cursor", "search-field--prompt"}
 
@@ -88,12 +91,6 @@ class SearchField(Widget, can_focus=True):
         else:
             return False
         return True
-
-    async def _on_key(self, event: events.Key) -> None:
-        # Handled here and stopped, so typed letters never reach the app's key bindings.
-        if self.type_key(event):
-            event.stop()
-            event.prevent_default()
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
