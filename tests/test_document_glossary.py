@@ -107,3 +107,10 @@ def test_missing_user_glossary(tmp_path):
     text.write_text("نص", encoding="utf-8")
     with pytest.raises(DocumentError, match="nope.toml: no such glossary file"):
         load_document(str(text), glossaries=[tmp_path / "nope.toml"])
+
+
+def test_a_continent_is_not_the_country_named_in_it():
+    matcher = Matcher(load_glossaries())
+    text = "جلبت أشجار من أمريكا الجنوبية إلى أمريكا"
+    assert [(m.surface, m.entity_id) for m in matcher.find(normalize(text), 0)] == [
+        ("أمريكا الجنوبية", "south-america"), ("أمريكا", "united-states")]
