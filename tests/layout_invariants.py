@@ -46,8 +46,15 @@ def glyph_cells(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+DOTTED_CIRCLE = "\u25cc"  # the engine draws a mark that has no letter before it on this
+# Unicode's ways to show a mark on its own: on a no-break space (as the text says) or a dotted circle.
+STAND_ALONE_BASES = ("\u00a0", DOTTED_CIRCLE)
+
+
 @lru_cache(maxsize=None)
 def _letters(char: str, visual: bool) -> str:
+    if char == DOTTED_CIRCLE:
+        return ""
     letters = "".join(c for c in unicodedata.normalize("NFKD", char)
                       if unicodedata.category(c) not in IGNORED_CATEGORIES)
     if visual and unicodedata.bidirectional(char) in ("R", "AL"):
@@ -142,6 +149,8 @@ def line_problems(layout: ParagraphLayout, line: ScreenLine, width: int, cells: 
         logical = text[start:cluster_end[start]]
         if comparison_key(logical, visual=False).isspace():
             same = bases.isspace()
+        elif not comparison_key(logical, visual=False) and marks_of(logical):
+            same = bases == DOTTED_CIRCLE
         else:
             mirrored = "".join(MIRRORS.get(c, c) for c in logical)
             same = len(bases) == 1 and comparison_key(bases, visual=False) in (
@@ -187,6 +196,8 @@ def mark_placement_problems(text: str, line: ScreenLine, cells: list[int], base_
         while base_at > 0 and is_mark(visual[base_at - 1]):
             base_at -= 1
         base = visual[base_at - 1] if base_at else ""
+        if base in STAND_ALONE_BASES:
+            continue
         if not base or base.isspace() or (base_is_letter and not unicodedata.category(base).startswith("L")):
             problems.append(f"{where}: mark U+{ord(char):04X} follows {base!r}, not a letter")
     starts, ends = word_bounds(text)

@@ -164,7 +164,7 @@ class ScreenLine:
     def runs(self, spans: "list[Span] | tuple[Span, ...]" = ()) -> list[Run]:
         """The line as styled runs, left to right. A glyph takes the style of a span that
         covers any of its characters, so a highlight over one letter of لا covers the ligature."""
-        here = [s for s in spans if s.start < self.end and s.end > self.start]
+        here = [s for s in spans if s.start < s.end and s.start < self.end and s.end > self.start]
         runs: list[Run] = []
         texts: list[str] = []
         cells = 0
@@ -229,8 +229,8 @@ class ParagraphLayout:
             if position % 2:
                 tokens.append((start, end, None))
                 context.append(last_strong)
-                if start == 0:  # leading spaces are content, not a break
-                    line_start, line_end, used = 0, end, _space_cells(piece)
+                if start == 0 and _space_cells(piece) <= width:  # leading spaces are content…
+                    line_start, line_end, used = 0, end, _space_cells(piece)  # …unless they cannot fit
                 else:
                     gap = 1 if piece == " " else _space_cells(piece)
                 start = end

@@ -22,6 +22,7 @@ _RESHAPERS = {
 _NEEDS_SHAPING = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 ZWJ = "\u200d"
+DOTTED_CIRCLE = "\u25cc"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +103,8 @@ def _align(word: str, shaped: str) -> list[Cluster] | None:
 
 
 def _shaped_clusters(word: str, drop_harakat: bool) -> list[Cluster]:
-    # ZWJ makes arabic-reshaper raise or lose ligatures: shape without it, then give each ZWJ
-    # to the glyph before it (it is never drawn).
+    # ZWJ makes arabic-reshaper raise or lose ligatures: shape without it; each ZWJ is then an
+    # undrawn cluster of its own (inside a glyph it stays with that glyph).
     kept = [i for i, char in enumerate(word) if char != ZWJ]
     core = "".join(word[i] for i in kept)
     if not core:
@@ -114,11 +115,23 @@ def _shaped_clusters(word: str, drop_harakat: bool) -> list[Cluster]:
     if len(core) == len(word):
         return clusters
     mapped = []
+    position = 0
     for cluster in clusters:
-        start = kept[cluster.start] if cluster.start else 0
-        end = kept[cluster.end] if cluster.end < len(kept) else len(word)
+        start, end = kept[cluster.start], kept[cluster.end - 1] + 1
+        mapped.extend(Cluster("", i, i + 1, 0) for i in range(position, start))
         mapped.append(Cluster(cluster.text, start, end, cluster.cells))
+        position = end
+    mapped.extend(Cluster("", i, i + 1, 0) for i in range(position, len(word)))
     return mapped
+
+
+def _on_dotted_circles(clusters: list[Cluster]) -> tuple[Cluster, ...]:
+    """Give a mark with no letter before it a base of its own: a zero-width cluster would be
+    drawn on whatever cell precedes it, and Strip.crop drops zero-width segments."""
+    return tuple(
+        Cluster(DOTTED_CIRCLE + c.text, c.start, c.end, 1) if c.text and IS_MARK[c.text[0]] else c
+        for c in clusters
+    )
 
 
 _PRINTABLE_ASCII = re.compile(r"[\x21-\x7e]*\Z")
@@ -152,5 +165,5 @@ def shape_word(word: str, shape: bool = True, drop_harakat: bool = False) -> Sha
     if _PRINTABLE_ASCII.match(word):
         return ShapedWord(word, None)
     if shape and _NEEDS_SHAPING.search(word):
-        return ShapedWord(word, tuple(_shaped_clusters(word, drop_harakat)))
-    return ShapedWord(word, tuple(_plain_clusters(word)))
+        return ShapedWord(word, _on_dotted_circles(_shaped_clusters(word, drop_harakat)))
+    return ShapedWord(word, _on_dotted_circles(_plain_clusters(word)))
