@@ -106,3 +106,10 @@ def test_a_governed_mention_is_never_the_subject(tmp_path, addressee):
 def test_a_block_quote_is_speech_whatever_its_last_words(tmp_path):
     text = "وقال بوتين:\n\n> سنطلق قريبا الصاروخ الجديد\n"
     assert quotes(tmp_path, text, "a.md") == [(1, "سنطلق قريبا الصاروخ الجديد", True, "vladimir-putin")]
+
+
+def test_quote_marks_pair_left_to_right():
+    from reader.document.quotes import quoted_spans
+
+    text = 'أ “ب” «ج» "د" “ هـ «و» ” “” “ز“ ح'
+    assert [text[start:end] for start, end in quoted_spans(text)] == ["ب", "ج", "د", " هـ «و» ", "ز"]

@@ -19,7 +19,9 @@ from typing import Sequence
 from reader.document.model import Block, BlockKind, Entity, Mention, Quote
 from reader.engine.normalize import NormalizedText, fold
 
-_QUOTED = re.compile(r"“([^”]*)”|«([^»]*)»|\"([^\"]*)\"")
+_MARKS = re.compile("[“”«»\"]")
+_CLOSER = {"“": "”", "«": "»", '"': '"'}
+_LONGEST_QUOTE = 5000  # characters: a mark with no closer within reach opens nothing
 
 # Folded forms (see reader.engine.normalize): أ → ا, ة → ه, ى → ي, no harakat.
 _VERB_CUES = (
@@ -75,8 +77,7 @@ def find_quotes(blocks: Sequence[Block], folded: Sequence[NormalizedText], menti
     subject: str | None = None  # of the most recent statement, carried across paragraphs
     previous_text = ""
     for block in blocks:
-        spans = [(match.start() + 1, match.end() - 1) for match in _QUOTED.finditer(block.text)
-                 if match.group().strip("“”«»\" \t")]
+        spans = quoted_spans(block.text)
         quoted_whole = not spans and block.index in block_quotes
         if quoted_whole:
             spans = [_whole(block.text)]
@@ -96,6 +97,36 @@ def find_quotes(blocks: Sequence[Block], folded: Sequence[NormalizedText], menti
         if in_chain:
             previous_text = block.text
     return tuple(_speakers_of_repeated_quotes(quotes, blocks))
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The words inside each “…”, «…» and "…" pair, scanning left to right: an opening mark
+    takes the first closing mark of its kind after it (“ with no ” in reach takes the next “:
+    some texts use it at both ends); marks inside a quote open nothing.
+
+    Linear in the number of marks (a regex would rescan the rest of the text from every mark
+    that never closes).
+    """
+    marks = [(match.start(), match.group()) for match in _MARKS.finditer(text)]
+    closers: list[int | None] = [None] * len(marks)
+    following: dict[str, int | None] = dict.fromkeys("”»\"“")
+    for index in range(len(marks) - 1, -1, -1):
+        position, mark = marks[index]
+        if mark in _CLOSER:
+            close = following[_CLOSER[mark]]
+            if mark == "“" and (close is None or close - position > _LONGEST_QUOTE):
+                close = following["“"]
+            closers[index] = close
+        following[mark] = position
+    spans, resume = [], 0
+    for index, (position, mark) in enumerate(marks):
+        close = closers[index]
+        if position < resume or close is None or close - position > _LONGEST_QUOTE:
+            continue
+        if text[position + 1:close].strip():
+            spans.append((position + 1, close))
+        resume = close + 1
+    return spans
 
 
 def _whole(text: str) -> tuple[int, int]:
