@@ -160,11 +160,11 @@ def _speakers(block: Block, normalized: NormalizedText, spans: list[tuple[int, i
         sentence = paragraph.sentence(start)
         same_sentence_before = next_cue > 0 and paragraph.sentence(cues[next_cue - 1].start) == sentence
         after = None
-        for cue in cues[bisect_right(cue_starts, end):]:
-            if paragraph.sentence(cue.start) != sentence:
+        for following in range(bisect_right(cue_starts, end), len(cues)):
+            if paragraph.sentence(cues[following].start) != sentence:
                 break
-            if cue.named:
-                after = cue
+            if cues[following].named:
+                after = cues[following]
                 break
         if same_sentence_before or (next_cue > 0 and after is None):
             speaker = subject
@@ -224,13 +224,15 @@ def _cues(normalized: NormalizedText, paragraph: _Paragraph) -> list[_Cue]:
             cues.append(_verb_cue(start, end, match.end(), normalized, cues, paragraph))
     # "بوتين: “…”" (headline style): a name opening its sentence, then a colon, names the speaker.
     for mention in paragraph.mentions:
-        if (not text[paragraph.sentence_start(mention.start):mention.start].strip(" \t-–—")
-                and _COLON.match(text, mention.end)):
+        sentence_start = paragraph.sentence_start(mention.start)
+        if (mention.start - sentence_start <= _HEADLINE_INDENT and _COLON.match(text, mention.end)
+                and not text[sentence_start:mention.start].strip(" \t-–—")):
             cues.append(_Cue(mention.start, mention.end, mention.entity_id, True))
     return sorted(cues, key=lambda cue: cue.start)
 
 
 _COLON = re.compile(r"\s*:")
+_HEADLINE_INDENT = 20  # characters of spaces or dashes that may come before "NAME:"
 
 
 def _verb_cue(start: int, end: int, folded_end: int, normalized: NormalizedText, earlier: list[_Cue],
