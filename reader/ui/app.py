@@ -3,6 +3,7 @@
 import sys
 import threading
 import time
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -64,6 +65,7 @@ class ReaderApp(App[int]):
         self.positions = PositionStore(state_file or default_state_file())
         self.document_key = DocumentKey.of(document.source, self.texts)
         self.entity_types = {entity.id: entity.type for entity in document.entities}
+        self.section_starts = [section.start_block for section in document.sections]
         self.search_index = SearchIndex(self.texts)
         self.history: list[tuple[int, int]] = []
         self.hits = SearchHits((0, 0))
@@ -146,6 +148,7 @@ class ReaderApp(App[int]):
         self._analyse = None
         self.document = document
         self.entity_types = {entity.id: entity.type for entity in document.entities}
+        self.section_starts = [section.start_block for section in document.sections]
         self.panel("quotes").set_entries(quote_entries(document))
         self.panel("glossary").set_entries(glossary_entries(document))
         self._refresh_highlights()
@@ -273,12 +276,7 @@ class ReaderApp(App[int]):
         sections = self.document.sections
         if not sections:
             return None
-        top = self.article.top_block
-        current = 0
-        for number, section in enumerate(sections):
-            if section.start_block <= top:
-                current = number
-        return current
+        return max(0, bisect_right(self.section_starts, self.article.top_block) - 1)
 
     def _section_target(self, number: int) -> int:
         section = self.document.sections[number]
