@@ -101,23 +101,20 @@ def find_quotes(blocks: Sequence[Block], folded: Sequence[NormalizedText], menti
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """The words inside each “…”, «…» and "…" pair, scanning left to right: an opening mark
-    takes the first closing mark of its kind after it (“ with no ” in reach takes the next “:
-    some texts use it at both ends); marks inside a quote open nothing.
+    takes the first closing mark of its kind after it; marks inside a quote open nothing.
 
     Linear in the number of marks (a regex would rescan the rest of the text from every mark
     that never closes).
     """
     marks = [(match.start(), match.group()) for match in _MARKS.finditer(text)]
     closers: list[int | None] = [None] * len(marks)
-    following: dict[str, int | None] = dict.fromkeys("”»\"“")
+    following: dict[str, int | None] = dict.fromkeys(_CLOSER.values())
     for index in range(len(marks) - 1, -1, -1):
         position, mark = marks[index]
         if mark in _CLOSER:
-            close = following[_CLOSER[mark]]
-            if mark == "“" and (close is None or close - position > _LONGEST_QUOTE):
-                close = following["“"]
-            closers[index] = close
-        following[mark] = position
+            closers[index] = following[_CLOSER[mark]]
+        if mark in following:
+            following[mark] = position
     spans, resume = [], 0
     for index, (position, mark) in enumerate(marks):
         close = closers[index]
