@@ -97,6 +97,9 @@ class _Inline:
     _SPACE = re.compile(r"[ \t\n\r\f]+")
 
     def __init__(self) -> None:
+        self._clear()
+
+    def _clear(self) -> None:
         self.parts: list[str] = []
         self.length = 0
         self.pending_space = False
@@ -128,7 +131,7 @@ class _Inline:
     def take(self, **kind) -> RawBlock | None:
         text = "".join(self.parts)
         block = RawBlock(text, tuple(self.links), **kind) if text.strip() else None
-        self.__init__()
+        self._clear()
         return block
 
 
