@@ -320,23 +320,14 @@ class ParagraphLayout:
         return "".join(parts)
 
 
-def layout_paragraph(
-    text: str,
-    width: int,
-    *,
-    base_dir: str = "auto",
-    drop_harakat: bool = False,
-    shape: bool = True,
-    reorder: bool = True,
-) -> ParagraphLayout:
+def layout_paragraph(text: str, width: int, **options) -> ParagraphLayout:
     """Lay out one paragraph (no newlines) in `width` cells.
 
-    base_dir: "auto" (first strong character), "rtl" or "ltr". shape=False leaves shaping to
-    the terminal; reorder=False keeps logical order (for terminals that reorder themselves).
+    Options: base_dir "auto" (first strong character), "rtl" or "ltr"; drop_harakat;
+    shape=False leaves shaping to the terminal; reorder=False keeps logical order (for
+    terminals that reorder themselves).
     """
-    return ParagraphLayout(
-        text, width, base_dir=base_dir, drop_harakat=drop_harakat, shape=shape, reorder=reorder
-    )
+    return ParagraphLayout(text, width, **options)
 
 
 def render_text(text: str, width: int, *, base_dir: str = "auto", drop_harakat: bool = False) -> list[str]:
