@@ -44,7 +44,10 @@ class TmuxSession:
         )
         self._status_file = self.dir / "exit-status"
         # tmux 3.3 does not always report #{pane_dead_status}: the wrapper records it.
+        # COLUMNS/LINES (pytest exports them) would override the pty's size in
+        # shutil.get_terminal_size, which Textual uses: the pane's size must rule.
         gated = (
+            "unset COLUMNS LINES; "
             f"while [ ! -e {shlex.quote(str(self._gate))} ]; do sleep 0.01; done; "
             f"{shlex.join(command)}; echo $? > {shlex.quote(str(self._status_file))}"
         )
