@@ -215,3 +215,11 @@ def test_format_from_name_and_forced(tmp_path):
     assert [block.text for block in load_document(path, fmt="text").blocks] == ["# ليس عنوانا", "نص"]
     with pytest.raises(DocumentError, match="unknown format"):
         load_document(path, fmt="pdf")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_is_named_and_readable_when_forced(tmp_path, codec):
+    path = write(tmp_path, "a.txt", "سلام عليكم".encode(codec))
+    with pytest.raises(DocumentError, match=f"try --encoding {codec}"):
+        load_document(path)
+    assert load_document(path, encoding=codec).blocks[0].text == "سلام عليكم"

@@ -32,7 +32,7 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> str:
             return _decode_as(data, label, codec)
     nul = data.find(b"\0")
     if nul >= 0:
-        raise DocumentError(f"{label}: binary file, not text (NUL byte at offset {nul})")
+        raise DocumentError(f"{label}: binary file, not text (NUL byte at offset {nul}{_utf16_hint(data)})")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -40,6 +40,17 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> str:
         if detected is None:
             raise _undecodable(label, utf8_error, "UTF-8") from None
         return detected
+
+
+def _utf16_hint(data: bytes) -> str:
+    """UTF-16 without a byte-order mark has a NUL in every other byte of Latin or Arabic text
+    (the high byte 0x00 or 0x06): say which --encoding would read it."""
+    head = data[:256]
+    for parity, name in ((1, "utf-16-le"), (0, "utf-16-be")):
+        high = head[parity::2]
+        if len(high) >= 2 and all(byte in (0x00, 0x06) for byte in high):
+            return f"; if it is UTF-16 without a byte-order mark, try --encoding {name}"
+    return ""
 
 
 def _decode_as(data: bytes, label: str, encoding: str) -> str:
