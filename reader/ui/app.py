@@ -33,6 +33,7 @@ from reader.ui.search import SearchHits, SearchIndex
 from reader.ui.status import SearchField, StatusLine
 
 HISTORY_LIMIT = 100
+NARROW_WIDTH = 70  # below this the article needs the whole width
 SEARCH_BATCH_SECONDS = 0.1  # how often a search under way shows its new hits
 
 
@@ -112,6 +113,10 @@ class ReaderApp(App[int]):
     def search_field(self) -> SearchField:
         return self.query_one("#search", SearchField)
 
+    def on_resize(self, event: events.Resize) -> None:
+        # Narrow terminals: the sections go below the article, not beside it.
+        self.screen.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
     def on_mount(self) -> None:
         if self.settings is not None:
             install_app_hooks(self, self.settings)
@@ -133,7 +138,8 @@ class ReaderApp(App[int]):
         if self._analyse is not None:
             # A daemon thread, not a Textual worker: the analysis cannot stop half way, and
             # quitting must not wait for it (the executor behind thread workers is joined at exit).
-            threading.Thread(target=self._analyse_document, args=(self._analyse,), daemon=True).start()
+            analysis = threading.Thread(target=self._analyse_document, args=(self._analyse,), daemon=True)
+            self.call_after_refresh(analysis.start)
 
     def _analyse_document(self, analyse: Callable[[], Document]) -> None:
         document = analyse()
