@@ -430,3 +430,35 @@ def test_while_searching_every_letter_is_typed_even_bound_ones_and_from_a_focuse
         assert app.article.scroll_y == 1
 
     run(check, state_file=state_file)
+
+
+def test_shift_tab_goes_back_through_the_open_panels_and_ctrl_q_quits(state_file):
+    async def check(app, pilot):
+        await pilot.press("s", "e")
+        await pilot.press("tab")
+        assert app.panel("sections").has_focus
+        await pilot.press("tab")
+        assert app.panel("glossary").has_focus
+        await pilot.press("shift+tab")
+        assert app.panel("sections").has_focus
+        await pilot.press("shift+tab")
+        assert app.article.has_focus
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+    run(check, size=(100, 30), state_file=state_file)
+
+
+def test_a_narrow_terminal_puts_the_sections_below_the_article(state_file):
+    async def check(app, pilot):
+        await pilot.press("s")
+        sidebar, article = app.panel("sections").region, app.article.region
+        assert sidebar.y > article.y and sidebar.x == article.x == 0
+        assert app.article.column_width == 50 - 3
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        sidebar, article = app.panel("sections").region, app.article.region
+        assert sidebar.x > article.x and sidebar.right == 100
+
+    run(check, size=(50, 20), state_file=state_file)

@@ -76,15 +76,6 @@ def text_strip(
     return Strip(line_segments(line, style)).adjust_cell_length(width, style)
 
 
-def text_strips(text: str, width: int, options: TextOptions, style: Style, *, base_dir: str | None = None) -> list[Strip]:
-    """Every screen line of a one-paragraph `text`, each exactly `width` cells."""
-    width = max(1, width)
-    return [
-        Strip(line_segments(line, style)).adjust_cell_length(width, style)
-        for line in options.layout(text, width, base_dir).lines
-    ]
-
-
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 
 
