@@ -164,9 +164,12 @@ def test_sections_sidebar_is_on_the_right_marks_the_current_section_and_jumps(st
         assert rows[0].startswith("▸●") and rows[0].rstrip().endswith(TITLE_ON_SCREEN)
         assert rows[2].rstrip().endswith(HEADING_ON_SCREEN) and rows[2].startswith("  ")
         await pilot.press("right_square_bracket")
-        assert text_of(sidebar.render_line(2)).startswith("●")  # the current section follows the reading
+        assert text_of(sidebar.render_line(2)).startswith("▸●")  # the list follows the reading
+        assert text_of(sidebar.render_line(0)).startswith("  ")
         await pilot.press("tab")
         assert sidebar.has_focus
+        await pilot.press("up")
+        assert app.article.top_block == 2  # moving in the list does not move the article
         await pilot.press("down", "down", "enter")
         assert app.article.top_block == SECOND_HEADING_BLOCK
         await pilot.press("f2")
@@ -279,6 +282,7 @@ def test_n_without_search_or_glossary_walks_quotes(state_file):
         await pilot.press("G", "n")
         assert app.current_quote == 0
         assert app.article.scroll_y <= app.article.rows.row_of(1, 0)
+        assert styled(block_row(app, 1), "reverse") == [QUOTE_ON_SCREEN]  # shown even with the list closed
 
     run(check, state_file=state_file)
 

@@ -166,7 +166,10 @@ class ReaderApp(App[int]):
         article = self.article
         self._last_anchor = article.anchor()
         section = self.current_section()
-        self.panel("sections").mark(section)
+        sections = self.panel("sections")
+        sections.mark(section)
+        if not sections.has_focus and section != sections.cursor:
+            sections.move_cursor(section)  # the list follows the reading, unless the reader is in it
         parts = [f"{article.percent}%"]
         if self.hits:
             parts.append(f"{self.current_hit + 1}/{len(self.hits)}" if self.current_hit is not None else f"{len(self.hits)} hits")
@@ -256,7 +259,7 @@ class ReaderApp(App[int]):
         if self.current_mention is not None and self.panel("glossary").display:
             mention = self.document.mentions[self.current_mention]
             return mention.paragraph, mention.start, mention.end
-        if self.current_quote is not None and self.panel("quotes").display:
+        if self.current_quote is not None:
             quote = self.document.quotes[self.current_quote]
             return quote.paragraph, quote.start, quote.end
         return None

@@ -105,7 +105,10 @@ class ArticleView(ScrollView, can_focus=True):
         if anchor is not None:
             self.scroll_to(y=rows.row_of(*anchor), animate=False, immediate=True)
         if rows.progress < 1:
-            self.run_worker(partial(self._measure_rest, rows), thread=True, exclusive=True, group="layout")
+            # After the frame being drawn: the worker competes with it for the interpreter.
+            self.call_after_refresh(
+                self.run_worker, partial(self._measure_rest, rows), thread=True, exclusive=True, group="layout"
+            )
 
     def _measure_rest(self, rows: ArticleRows) -> None:
         worker = get_current_worker()

@@ -59,6 +59,7 @@ HELP_TEXT: dict[str, str] = {
     "focus-previous": "Move focus to the previous panel",
     "help": "Show this help",
     "quit": "Quit (also ctrl+q)",
+    "suspend": "Suspend to the shell (fg brings the reader back)",
 }
 
 

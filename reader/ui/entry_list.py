@@ -76,7 +76,8 @@ class EntryList(ScrollView, can_focus=True):
         selectable = [n for n, entry in enumerate(entries) if entry.target is not None]
         self.cursor = selectable[0] if selectable else None
         self.marked = None
-        self._relayout()
+        if self.size.width:  # a hidden panel is laid out when it is first shown (on_resize)
+            self._relayout()
 
     @property
     def target(self) -> Any:
@@ -106,7 +107,7 @@ class EntryList(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._text_width() != self._width:
+        if self.size.width and self._text_width() != self._width:
             self._relayout()
             self._show_cursor()
 
