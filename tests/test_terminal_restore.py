@@ -137,3 +137,16 @@ def test_render_on_a_terminal(tmp_path, options, events, shown):
         raw = session.raw_output()
     assert mode_events(raw) == events
     assert shown in raw.decode("utf-8")
+
+
+def test_reader_ctrl_z_suspends_and_resumes(reader_app):
+    reader_app.send_keys("C-z")
+    pid = reader_app.program_pid()
+    reader_app.wait_for(lambda: _state(pid) == "T", what="the reader to stop")
+    os.kill(pid, signal.SIGCONT)
+    reader_app.wait_for_text("CANARY")
+    reader_app.send_keys("q")
+    assert reader_app.wait_for_exit() == 0
+    assert mode_events(reader_app.raw_output()) == [
+        "explicit", "alt-on", "implicit", "alt-off", "alt-on", "explicit", "alt-off", "implicit",
+    ]

@@ -32,6 +32,7 @@ READER_BINDINGS: list[Binding] = [
     Binding("shift+tab", "app.focus_previous", "Previous panel", show=False, id="focus-previous"),
     Binding("question_mark", "help", "Help", id="help"),
     Binding("q", "quit_reader", "Quit", id="quit"),
+    Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="suspend"),
 ]
 
 # Longer wording for the help screen and the command palette, by binding id.
