@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 from reader.engine.layout import Span
 from reader.ui.article_rows import ArticleRows, SeparatorRow
 from reader.ui.drawing import TextOptions, line_segments, safe_link
+from reader.ui.panels import TYPE_TITLES
 
 DEFAULT_MEASURE = 80
 MIN_MEASURE = 20
@@ -27,7 +28,6 @@ MEASURE_STEP = 8
 
 LAYOUT_CHUNK = 200  # blocks measured per step of the background layout
 
-ENTITY_TYPES = ("person", "place", "organisation", "facility", "rocket", "event")
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -47,7 +47,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--hit",
         "article--current-hit",
         "article--mention",
-        *(f"article--mention-{kind}" for kind in ENTITY_TYPES),
+        *(f"article--mention-{kind}" for kind in TYPE_TITLES),
     }
 
     class Reflowed(Message):
@@ -117,7 +117,10 @@ class ArticleView(ScrollView, can_focus=True):
                 return
             todo = [k for k in range(first, min(len(rows.blocks), first + LAYOUT_CHUNK)) if not rows.exact[k]]
             if todo:
-                self.app.call_from_thread(self._apply_counts, rows, rows.measure(todo))
+                try:
+                    self.app.call_from_thread(self._apply_counts, rows, rows.measure(todo))
+                except RuntimeError:  # the app has exited meanwhile
+                    return
 
     def _apply_counts(self, rows: ArticleRows, counts: dict[int, int]) -> None:
         if rows is not self._rows:
