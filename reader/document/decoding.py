@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import codecs
 
-import charset_normalizer
-
 
 class DocumentError(Exception):
     """A document that cannot be read; str(error) is one line to show the user."""
@@ -78,6 +76,7 @@ def _detect(data: bytes) -> str | None:
     On short texts it often cannot tell Windows-1256 from ISO-8859-6 (both decode without
     "chaos"); only then do the frequencies of Arabic letters break the tie.
     """
+    import charset_normalizer  # here: only a file that is not UTF-8 needs it, and it is slow to import
     arabic = charset_normalizer.from_bytes(data, cp_isolation=_ARABIC_CODE_PAGES)
     if arabic:
         least_chaos = min(match.chaos for match in arabic)

@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
-
-from markdown_it import MarkdownIt
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from typing import TYPE_CHECKING
 
 from reader.document.model import BlockKind, Link
+
+# The Markdown and HTML parsers are imported by the functions that use them: a plain text
+# (the common case, and the bundled article) is opened without paying for their import.
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
 
 FORMATS = ("text", "markdown", "html")
 _EXTENSIONS = {
@@ -135,15 +138,14 @@ class _Inline:
         return block
 
 
-_MARKDOWN = MarkdownIt("commonmark")
-
-
 def parse_markdown(text: str) -> list[RawBlock]:
+    from markdown_it import MarkdownIt
+
     blocks: list[RawBlock] = []
     quote_depth = 0
     heading_level = 0
     item_marker = ""
-    for token in _MARKDOWN.parse(text):
+    for token in MarkdownIt("commonmark").parse(text):
         if token.type == "blockquote_open":
             quote_depth += 1
         elif token.type == "blockquote_close":
@@ -206,6 +208,8 @@ _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed")
 
 
 def parse_html(text: str) -> tuple[list[RawBlock], str]:
+    from selectolax.lexbor import LexborHTMLParser
+
     tree = LexborHTMLParser(text)
     title = tree.css_first("title")
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
