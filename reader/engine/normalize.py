@@ -20,6 +20,7 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 _LETTER_FOLDS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -56,12 +57,16 @@ def _build_table() -> dict[int, str | None]:
     return table
 
 
-_TABLE = _build_table()
-# Only around characters whose folding is not exactly one character does the map change:
-# runs of dropped ones (the common case: harakat) and single expanding ones (ß → ss, ﻻ → لا).
-_DROPPED = "".join(re.escape(chr(cp)) for cp, folded in sorted(_TABLE.items()) if folded is None)
-_EXPANDING = "".join(re.escape(chr(cp)) for cp, folded in sorted(_TABLE.items()) if folded and len(folded) > 1)
-_RESIZING = re.compile(f"([{_DROPPED}]+)|[{_EXPANDING}]")
+@cache
+def _folding() -> tuple[dict[int, str | None], re.Pattern[str]]:
+    """The folding table and the characters that change the length, built on first use (not at
+    import: it takes a noticeable part of the app's start, and the first search is later)."""
+    table = _build_table()
+    # Only around characters whose folding is not exactly one character does the map change:
+    # runs of dropped ones (the common case: harakat) and single expanding ones (ß → ss, ﻻ → لا).
+    dropped = "".join(re.escape(chr(cp)) for cp, folded in sorted(table.items()) if folded is None)
+    expanding = "".join(re.escape(chr(cp)) for cp, folded in sorted(table.items()) if folded and len(folded) > 1)
+    return table, re.compile(f"([{dropped}]+)|[{expanding}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +93,11 @@ class NormalizedText:
 
 
 def normalize(text: str) -> NormalizedText:
-    folded = text.translate(_TABLE)
+    table, resizing = _folding()
+    folded = text.translate(table)
     starts = array("i", [0])
     shifts = array("i", [0])
-    if _RESIZING.search(text) is None:
+    if resizing.search(text) is None:
         return NormalizedText(text, folded, starts, shifts)
 
     def set_shift(position: int, shift: int) -> None:
@@ -106,10 +112,10 @@ def normalize(text: str) -> NormalizedText:
             shifts.append(shift)
 
     shift = 0
-    for run in _RESIZING.finditer(text):
+    for run in resizing.finditer(text):
         position = run.start() - shift
         if run.group(1) is None:  # one expanding character: every piece maps back to it
-            for _ in _TABLE[ord(run.group())]:
+            for _ in table[ord(run.group())]:
                 set_shift(position, run.start() - position)
                 position += 1
         shift = run.end() - position
@@ -119,4 +125,4 @@ def normalize(text: str) -> NormalizedText:
 
 def fold(text: str) -> str:
     """The folded text alone: for keys and queries, where no map back is needed."""
-    return text.translate(_TABLE)
+    return text.translate(_folding()[0])
