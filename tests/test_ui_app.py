@@ -304,7 +304,7 @@ def test_y_copies_the_paragraph_at_the_top_or_the_current_quote(state_file):
     async def check(app, pilot):
         await pilot.press("2", "y")
         assert app.clipboard == HEADING
-        assert "Copied the paragraph" in list(app._notifications)[-1].message
+        assert list(app._notifications)[-1].message == f"Copied the paragraph at the top (3 characters):\n{HEADING_ON_SCREEN}"
         await pilot.press("g", "quotation_mark", "n", "y")
         assert app.clipboard == "نعم"
         assert "Copied the current quote" in list(app._notifications)[-1].message

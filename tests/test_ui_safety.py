@@ -67,6 +67,10 @@ def test_no_control_character_reaches_any_widget_strip(tmp_path):
             assert "␛" in drawn  # …with its escape shown as a visible placeholder
             bad = {c for c in drawn if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or 0x202A <= ord(c) <= 0x202E}
             assert bad == set()
+            await pilot.press("enter", "g", "y")  # the copy notice quotes the copied text
+            notice = list(app._notifications)[-1].message
+            assert "Copied" in notice and "␛" in notice
+            assert {c for c in notice if ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) <= 0x9F} == set()
 
     asyncio.run(main())
 

@@ -33,6 +33,7 @@ from reader.ui.search import SearchHits, SearchIndex
 from reader.ui.status import SearchField, StatusLine
 
 HISTORY_LIMIT = 100
+COPY_EXCERPT_CELLS = 30  # how much of the copied text the notice shows
 NARROW_WIDTH = 70  # below this the article needs the whole width
 SEARCH_BATCH_SECONDS = 0.1  # how often a search under way shows its new hits
 
@@ -531,13 +532,14 @@ class ReaderApp(App[int]):
         height = article.scrollable_content_region.height
         quote = self.document.quotes[self.current_quote] if self.current_quote is not None else None
         if quote is not None and article.scroll_y <= article.rows.row_of(quote.paragraph, quote.start) < article.scroll_y + height:
-            self.copy_to_clipboard(quote.text)
-            self.notify(f"Copied the current quote ({len(quote.text)} characters)")
-            return
-        block = article.top_block
-        text = self.texts[block]
+            what, text = "the current quote", quote.text
+        else:
+            what, text = "the paragraph at the top", self.texts[article.top_block]
         self.copy_to_clipboard(text)
-        self.notify(f"Copied the paragraph at the top ({len(text)} characters)")
+        # The excerpt is drawn by the engine like every Arabic string (and is sanitised by it).
+        excerpt = self.options.layout(text, COPY_EXCERPT_CELLS).lines[0]
+        more = "…" if excerpt.end < len(text) else ""
+        self.notify(f"Copied {what} ({len(text)} characters):\n{excerpt.text}{more}", markup=False)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
