@@ -9,6 +9,7 @@ character but the newline.
 """
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -46,7 +47,7 @@ def plain_text() -> str:
 
 
 def markdown() -> str:
-    lines = ["# CANARY عنوان", ""]
+    lines = ["# CANARY عنوان", "", "[رابط سليم](https://example.com/ok) و[سيئ](javascript:alert(1))", ""]
     for name, payload in PAYLOADS.items():
         lines += [
             f"## قسم {name} {payload}",
@@ -130,6 +131,10 @@ def test_app_in_tmux_sends_no_foreign_sequence(payload_file, tmp_path):
         assert session.title() == session.initial_title
     assert foreign_sequences(raw) == []
     text = raw.decode("utf-8")
+    hyperlinks = re.findall(r"\x1b\]8;[^;\x07\x1b]*;([^\x07\x1b]*)", text)
+    assert not [url for url in hyperlinks if url and not url.startswith(("http://", "https://"))]
+    if payload_file.suffix == ".md":
+        assert "https://example.com/ok" in hyperlinks  # a clean http(s) link does become one
     # Also whole payloads, in case one looks like a sequence Textual writes (CSI ? 1049 l).
     for name, payload in PAYLOADS.items():
         if len(payload) > 1 and not payload.isprintable():
