@@ -10,7 +10,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -182,6 +182,12 @@ class EntryList(ScrollView, can_focus=True):
             self.post_message(self.Chosen(self, self.target))
 
     # -- drawing -----------------------------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The width can change without a Resize (a scrollbar coming): lay out for the width drawn.
+        if self.size.width and self._text_width() != self._width:
+            self._relayout()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
