@@ -83,6 +83,10 @@ def test_120x40_with_every_panel_open(article, tmp_path):
         assert "Vladimir Putin — " in below[0][: glossary.x]  # the first quote's speaker
         assert "People" in below[0][glossary.x :]
         assert "Vladimir Putin · " in "\n".join(row[glossary.x :] for row in below)
+        # each entity's Arabic name whole, ending at the panel's text edge, left of its scrollbar
+        for entity in [entity for entity in article.entities if entity.type == "person"][:2]:  # on screen
+            name = layout_paragraph(entity.name_ar, 100).lines[0].text
+            assert any(row[glossary.x : glossary.right - 1].rstrip().endswith(name) for row in below), entity.name_en
         # the article keeps its 80-cell measure in the 87 cells left to it; its first quote underlined
         assert app.article.scrollable_content_region.width == 120 - 30 - 3
         assert app.article.column_width == 80
