@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from reader.engine.layout import layout_paragraph
-from tests.fribidi_oracle import AVAILABLE as FRIBIDI_ORACLE
-from tests.test_layout_fribidi import rendered_paragraph_problems
+from fribidi_oracle import AVAILABLE as FRIBIDI_ORACLE
+from test_layout_fribidi import rendered_paragraph_problems
 
 TMUX = shutil.which("tmux")
 # The console script installed with the interpreter running the tests (not a pyenv shim).

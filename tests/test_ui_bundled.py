@@ -9,8 +9,8 @@ from reader.cli import bundled_article
 from reader.document.loading import load_document
 from reader.engine.layout import layout_paragraph
 from reader.ui.app import ReaderApp
-from tests.fribidi_oracle import AVAILABLE as FRIBIDI_ORACLE
-from tests.test_layout_fribidi import rendered_paragraph_problems
+from fribidi_oracle import AVAILABLE as FRIBIDI_ORACLE
+from test_layout_fribidi import rendered_paragraph_problems
 
 
 @pytest.fixture(scope="module")
