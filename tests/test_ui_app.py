@@ -6,6 +6,7 @@ import pytest
 from textual.strip import Strip
 
 from reader.ui.app import ReaderApp
+from reader.ui.drawing import TextOptions
 from reader.ui.help import HelpScreen
 from reader.ui.status import StatusLine
 from ui_documents import (
@@ -56,11 +57,11 @@ def status_text(app: ReaderApp) -> str:
     return text_of(app.query_one(StatusLine).render_line(0))
 
 
-def run(test, size=(80, 24), document=None, state_file=None):
+def run(test, size=(80, 24), document=None, state_file=None, options=TextOptions()):
     """Run `test(app, pilot)` inside a Pilot session."""
 
     async def main(tmp_state):
-        app = ReaderApp(document or sample_document(), state_file=tmp_state)
+        app = ReaderApp(document or sample_document(), state_file=tmp_state, options=options)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             await test(app, pilot)
@@ -334,6 +335,9 @@ def test_resize_reflows_and_keeps_the_paragraph_being_read(state_file):
         await pilot.resize_terminal(50, 24)
         await pilot.pause()
         assert app.article.column_width == 50 - 3
+        await pilot.press("quotation_mark", "e")
+        quotes, glossary = app.panel("quotes").region, app.panel("glossary").region
+        assert glossary.y > quotes.y and glossary.x == quotes.x == 0  # one above the other
         assert app.article.top_block == top_block
         assert all(len(text_of(article_row(app, y)).rstrip()) <= 49 for y in range(20))
 
@@ -460,9 +464,23 @@ def test_a_narrow_terminal_puts_the_sections_below_the_article(state_file):
         sidebar, article = app.panel("sections").region, app.article.region
         assert sidebar.y > article.y and sidebar.x == article.x == 0
         assert app.article.column_width == 50 - 3
+        await pilot.press("quotation_mark", "e")
+        quotes, glossary = app.panel("quotes").region, app.panel("glossary").region
+        assert glossary.y > quotes.y and glossary.x == quotes.x == 0  # one above the other
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         sidebar, article = app.panel("sections").region, app.article.region
         assert sidebar.x > article.x and sidebar.right == 100
 
     run(check, size=(50, 20), state_file=state_file)
+
+
+def test_when_the_terminal_does_the_bidi_the_app_sends_logical_text_in_one_column(state_file):
+    async def check(app, pilot):
+        assert text_of(article_row(app, 0)).rstrip().endswith("سلام")  # logical, unshaped
+        await pilot.press("s", "quotation_mark", "e")
+        sections, quotes, glossary = (app.panel(name).region for name in ("sections", "quotes", "glossary"))
+        assert sections.x == quotes.x == glossary.x == 0  # no two panels share a row
+        assert sections.y < quotes.y < glossary.y
+
+    run(check, size=(120, 40), state_file=state_file, options=TextOptions(shape=False, reorder=False))

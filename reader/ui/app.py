@@ -115,8 +115,10 @@ class ReaderApp(App[int]):
         return self.query_one("#search", SearchField)
 
     def on_resize(self, event: events.Resize) -> None:
-        # Narrow terminals: the sections go below the article, not beside it.
-        self.screen.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        # One column in narrow terminals, and where the terminal reorders each row as one
+        # paragraph (--bidi terminal: Arabic in two panels on one row could swap sides).
+        one_column = event.size.width < NARROW_WIDTH or not self.options.reorder
+        self.screen.set_class(one_column, "-narrow")
 
     def on_mount(self) -> None:
         if self.settings is not None:
