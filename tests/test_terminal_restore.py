@@ -124,6 +124,8 @@ def test_reader_with_terminal_bidi_leaves_the_mode_alone(tmp_path):
     [
         # Shaped presentation forms in visual order, right-aligned (40 - 11 cells), in explicit mode.
         ([], ["explicit", "implicit"], " " * 29 + "CANARY \ufe8f\ufe8e\ufe98\ufedb\r\n"),
+        # Visual order, unshaped: the terminal joins the letters.
+        (["--no-shape"], ["explicit", "implicit"], " " * 29 + "CANARY باتك\r\n"),
         # Logical order, unshaped, still right-aligned: the terminal reorders and joins.
         (["--bidi", "terminal"], [], " " * 29 + "كتاب CANARY\r\n"),
     ],
