@@ -484,3 +484,48 @@ def test_when_the_terminal_does_the_bidi_the_app_sends_logical_text_in_one_colum
         assert sections.y < quotes.y < glossary.y
 
     run(check, size=(120, 40), state_file=state_file, options=TextOptions(shape=False, reorder=False))
+
+
+def test_empty_panels_say_so(state_file):
+    document = sample_document()
+    document = type(document)(**{**{f: getattr(document, f) for f in document.__dataclass_fields__},
+                                 "quotes": (), "entities": (), "mentions": ()})
+
+    async def check(app, pilot):
+        await pilot.press("quotation_mark", "e")
+        assert "No quotes in this document." in text_of(app.panel("quotes").render_line(0))
+        assert "No known names in this document." in text_of(app.panel("glossary").render_line(0))
+        await pilot.press("tab", "enter", "n")  # nothing to jump to: nothing happens, no error
+        assert app.article.scroll_y == 0
+
+    run(check, state_file=state_file, document=document)
+
+
+def test_quotes_and_names_found_after_the_first_paint_fill_the_panels(state_file):
+    import threading
+
+    full = sample_document()
+    bare = type(full)(**{**{f: getattr(full, f) for f in full.__dataclass_fields__},
+                         "quotes": (), "entities": (), "mentions": ()})
+    release = threading.Event()
+
+    def analyse():
+        release.wait(10)
+        return full
+
+    async def main():
+        app = ReaderApp(bare, state_file=state_file, analyse=analyse)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("quotation_mark")
+            assert "Finding quotes and names…" in text_of(app.panel("quotes").render_line(0))
+            assert "finding quotes…" in status_text(app)
+            release.set()
+            for _ in range(50):
+                await pilot.pause(0.05)
+                if app.document is full:
+                    break
+            await pilot.pause()
+            assert "Ahmad" in text_of(app.panel("quotes").render_line(0))
+            assert styled(block_row(app, 1), "underline") == [QUOTE_ON_SCREEN]
+
+    asyncio.run(main())

@@ -24,7 +24,7 @@ from reader.terminal import explicit_bidi, install_app_hooks
 from reader.ui.article import DEFAULT_MEASURE, MEASURE_STEP, ArticleView
 from reader.ui.bindings import HELP_TEXT, READER_BINDINGS
 from reader.ui.drawing import TextOptions
-from reader.ui.entry_list import EntryList
+from reader.ui.entry_list import Entry, EntryList, Field
 from reader.ui.help import HelpScreen
 from reader.ui.highlights import Highlights
 from reader.ui.panels import glossary_entries, quote_entries, section_entries
@@ -124,8 +124,12 @@ class ReaderApp(App[int]):
         if self.settings is not None:
             install_app_hooks(self, self.settings)
         self.panel("sections").set_entries(section_entries(self.document))
-        self.panel("quotes").set_entries(quote_entries(self.document))
-        self.panel("glossary").set_entries(glossary_entries(self.document))
+        if self._analyse is None:
+            self.panel("quotes").set_entries(quote_entries(self.document))
+            self.panel("glossary").set_entries(glossary_entries(self.document))
+        else:  # filled in by _analysed
+            for name in ("quotes", "glossary"):
+                self.panel(name).set_entries([Entry((Field("Finding quotes and names…", base_dir="ltr"),))])
         for name in ("sections", "quotes", "glossary"):
             self.panel(name).display = False
         self.query_one("#aids").display = False

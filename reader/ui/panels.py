@@ -37,7 +37,7 @@ def quote_entries(document) -> list[Entry]:
         else:
             who = Field("(not speech)", "entry-list--secondary", "ltr")
         entries.append(Entry((who, Field(f"«{quote.text}»")), target=number))
-    return entries
+    return entries or [Entry((Field("No quotes in this document.", "entry-list--secondary", "ltr"),))]
 
 
 def mention_strip(paragraphs: list[int], block_count: int, cells: int = STRIP_CELLS) -> str:
@@ -75,4 +75,4 @@ def glossary_entries(document) -> list[Entry]:
                 Field(mention_strip(places[entity.id], len(document.blocks)), "entry-list--strip", "rtl")
             )
             entries.append(Entry(tuple(fields), target=entity.id))
-    return entries
+    return entries or [Entry((Field("No known names in this document.", "entry-list--secondary", "ltr"),))]
