@@ -543,7 +543,10 @@ class ReaderApp(App[int]):
             what, text = "the paragraph at the top", self.texts[article.top_block]
         self.copy_to_clipboard(text)
         # The excerpt is drawn by the engine like every Arabic string (and is sanitised by it).
-        excerpt = self.options.layout(text, COPY_EXCERPT_CELLS).lines[0]
+        # Narrower than a notice (at most half the screen, less its border and padding), or
+        # Textual would wrap the reordered line and put its halves in the wrong order.
+        width = max(8, min(COPY_EXCERPT_CELLS, self.size.width // 2 - 4))
+        excerpt = self.options.layout(text, width).lines[0]
         more = "…" if excerpt.end < len(text) else ""
         self.notify(f"Copied {what} ({len(text)} characters):\n{excerpt.text}{more}", markup=False)
 
