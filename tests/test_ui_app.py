@@ -529,3 +529,15 @@ def test_quotes_and_names_found_after_the_first_paint_fill_the_panels(state_file
             assert styled(block_row(app, 1), "underline") == [QUOTE_ON_SCREEN]
 
     asyncio.run(main())
+
+
+def test_a_click_in_a_panel_jumps_like_enter(state_file):
+    async def check(app, pilot):
+        await pilot.press("s")
+        sidebar = app.panel("sections")
+        heading_row = next(y for y in range(10) if text_of(sidebar.render_line(y)).rstrip().endswith(HEADING_ON_SCREEN))
+        await pilot.click("#sections", offset=(5, heading_row))
+        await pilot.pause()
+        assert app.article.top_block == 2
+
+    run(check, state_file=state_file)

@@ -177,6 +177,16 @@ class EntryList(ScrollView, can_focus=True):
         candidates = [n for n in selectable if (n >= entry if direction > 0 else n <= entry)]
         self.move_cursor((candidates[0] if direction > 0 else candidates[-1]) if candidates else self.cursor)
 
+    def on_click(self, event: events.Click) -> None:
+        """A click jumps as Enter does, to the entry clicked."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = offset.y + round(self.scroll_y)
+        if 0 <= row < len(self._lines) and self.entries[self._lines[row][0]].target is not None:
+            self.move_cursor(self._lines[row][0])
+            self.action_choose()
+
     def action_choose(self) -> None:
         if self.target is not None:
             self.post_message(self.Chosen(self, self.target))
