@@ -8,6 +8,7 @@ again: `CSI 8 l` (ECMA-48 BDSM reset, "explicit" mode) at start, `CSI 8 h`
 Textual draws on stderr, so the app passes `sys.__stderr__`; `reader render`
 passes stdout. Use both pieces for the app:
 
+    drop_size_variables()
     with explicit_bidi(sys.__stderr__, settings):
         app.run()                                    # and in App.on_mount:
                                                      #     install_app_hooks(self, settings)
@@ -16,6 +17,7 @@ passes stdout. Use both pieces for the app:
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -67,6 +69,17 @@ def explicit_bidi(stream: TextIO, settings: Settings) -> Iterator[None]:
     finally:
         if active:
             _write(stream, BIDI_IMPLICIT)
+
+
+def drop_size_variables() -> None:
+    """Let the terminal's own size rule the app. Call before `App.run()`.
+
+    Textual measures with `shutil.get_terminal_size()`, which prefers COLUMNS
+    and LINES from the environment: exported once (by a shell rc, by pytest),
+    they never follow a resize, and the app draws for the wrong size.
+    """
+    for name in ("COLUMNS", "LINES"):
+        os.environ.pop(name, None)
 
 
 def install_app_hooks(app: App, settings: Settings) -> None:

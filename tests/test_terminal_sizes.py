@@ -70,3 +70,12 @@ def test_resize_storm(tmp_path):
         assert session.exit_status() is None
         session.type_text("q")
         assert session.wait_for_exit() == 0
+
+
+def test_exported_columns_and_lines_do_not_override_the_terminal_size(tmp_path):
+    command = ["env", "COLUMNS=80", "LINES=24", *reader_command()]
+    with TmuxSession(command, width=60, height=15, env=environment_for_app(tmp_path)) as session:
+        session.wait_for(lambda: "%" in session.screen(), timeout=20, what="the status line")
+        screen = session.settled_screen()
+        assert screen.splitlines()[0].startswith(" 0%")  # the status line on the first row
+        assert screen.splitlines()[14].rstrip().endswith(FOOTER)  # the footer on the 15th, at column 60

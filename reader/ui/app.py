@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 from reader.document.model import Document
 from reader.keyboard import latin_key
 from reader.settings import Settings
-from reader.terminal import explicit_bidi, install_app_hooks
+from reader.terminal import drop_size_variables, explicit_bidi, install_app_hooks
 from reader.ui.article import DEFAULT_MEASURE, MEASURE_STEP, ArticleView
 from reader.ui.bindings import HELP_TEXT, READER_BINDINGS
 from reader.ui.drawing import TextOptions
@@ -563,6 +563,7 @@ def run_app(document, *, analyse: Callable[[], Document] | None = None, base_dir
         base_dir=base_dir, drop_harakat=drop_harakat, shape=settings.app_shapes, reorder=settings.app_reorders
     )
     app = ReaderApp(document, options=options, settings=settings, analyse=analyse)
+    drop_size_variables()
     with explicit_bidi(sys.__stderr__, settings):  # Textual draws on stderr
         app.run()
     try:
