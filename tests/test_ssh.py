@@ -5,6 +5,7 @@ same user, with a key generated for this server only.
 """
 
 import os
+import re
 import signal
 import sys
 import time
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.skipif(
 BOOK = "كتاب"
 BOOK_ON_SCREEN = "\ufe8f\ufe8e\ufe98\ufedb"  # ﺏﺎﺘﻛ: kaf initial, teh medial, alef final, beh isolated; right to left
 PARAGRAPHS = 60
+MODE_EVENTS = re.compile(rb"\x1b\[(8[lh]|\?1049[hl])")
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +59,12 @@ def test_read_over_ssh(server, document, tmp_path, term):
         session.wait_for_text("line-60")
         session.send_keys("g")
         session.wait_for_text(BOOK_ON_SCREEN)
-        session.send_keys("q")
+        session.type_text("ض")  # the q key with an Arabic layout
         assert session.wait_for_exit(timeout=20) == 0
         assert processes_with_argument(str(document)) == []
+        events = [match.group(1) for match in MODE_EVENTS.finditer(session.raw_output())]
+    # The terminal's bidi switched off before the first frame and back on after the last.
+    assert events == [b"8l", b"?1049h", b"?1049l", b"8h"]
 
 
 def test_killing_the_ssh_client_leaves_no_reader_behind(server, document, tmp_path):
