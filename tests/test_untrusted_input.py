@@ -131,6 +131,7 @@ def test_app_in_tmux_sends_no_foreign_sequence(payload_file, tmp_path):
         assert session.title() == session.initial_title
     assert foreign_sequences(raw) == []
     text = raw.decode("utf-8")
+    assert not BIDI_CONTROLS & set(text), "bidi controls must be shown as marks, not obeyed"
     hyperlinks = re.findall(r"\x1b\]8;[^;\x07\x1b]*;([^\x07\x1b]*)", text)
     assert not [url for url in hyperlinks if url and not url.startswith(("http://", "https://"))]
     if payload_file.suffix == ".md":
