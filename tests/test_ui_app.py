@@ -162,8 +162,8 @@ def test_sections_sidebar_is_on_the_right_marks_the_current_section_and_jumps(st
         assert sidebar.region.x > app.article.region.x
         assert sidebar.region.right == app.size.width
         rows = [text_of(sidebar.render_line(y)) for y in range(5)]
-        assert rows[0].startswith("▸●") and rows[0].rstrip().endswith(TITLE_ON_SCREEN)
-        assert rows[2].rstrip().endswith(HEADING_ON_SCREEN) and rows[2].startswith("  ")
+        assert rows[0].startswith("▸●1 ") and rows[0].rstrip().endswith(TITLE_ON_SCREEN)  # 1 goes there
+        assert rows[2].rstrip().endswith(HEADING_ON_SCREEN) and rows[2].startswith("  2 ")
         await pilot.press("right_square_bracket")
         assert text_of(sidebar.render_line(2)).startswith("▸●")  # the list follows the reading
         assert text_of(sidebar.render_line(0)).startswith("  ")

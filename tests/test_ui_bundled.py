@@ -73,10 +73,12 @@ def test_120x40_with_every_panel_open(article, tmp_path):
         assert len(rows) == 40
         sidebar = app.panel("sections").region
         assert sidebar.right == 120 and sidebar.width == 30
-        first_section = layout_paragraph(article.sections[0].title, 27).lines[0].text
-        assert rows[1][sidebar.x:].startswith("▏▸●") and rows[1].rstrip().endswith(first_section)
-        second_section = layout_paragraph(article.sections[1].title, 27).lines[0].text
-        assert any(row.rstrip().endswith(second_section) for row in rows[1 : sidebar.bottom])
+        # border, cursor, mark, key number, space | text | scrollbar
+        text_width = 30 - 5 - 1
+        first_section = layout_paragraph(article.sections[0].title, text_width).lines[0].render()
+        assert rows[1][sidebar.x : sidebar.right - 1] == "▏▸●1 " + first_section.rjust(text_width)
+        second_section = layout_paragraph(article.sections[1].title, text_width).lines[0].render()
+        assert "▏  2 " + second_section.rjust(text_width) in [row[sidebar.x : sidebar.right - 1] for row in rows]
         quotes, glossary = app.panel("quotes").region, app.panel("glossary").region
         assert quotes.y == glossary.y > 20 and quotes.x < glossary.x
         below = rows[quotes.y :]

@@ -17,7 +17,7 @@ from textual.strip import Strip
 
 from reader.ui.drawing import TextOptions, line_segments
 
-GUTTER = 2  # cells left of the text: the cursor and the "current" marks
+MARKS = 2  # cells left of the text for the cursor and the "current" marks, before any labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,7 @@ class Field:
 class Entry:
     fields: tuple[Field, ...]
     target: Any = None  # what Enter jumps to; None for a group heading
+    label: str = ""  # a few ASCII characters drawn left of the text (e.g. the key that jumps there)
 
 
 class EntryList(ScrollView, can_focus=True):
@@ -69,10 +70,13 @@ class EntryList(ScrollView, can_focus=True):
         self._starts: list[int] = []  # first row of each entry
         self._lines: list[tuple[int, Field, Any]] = []  # (entry, field, screen line) per row
         self._width = 0
+        self._gutter = MARKS
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(256)
 
     def set_entries(self, entries: list[Entry]) -> None:
         self.entries = entries
+        labels = max((len(entry.label) for entry in entries), default=0)
+        self._gutter = MARKS + (labels + 1 if labels else 0)
         selectable = [n for n, entry in enumerate(entries) if entry.target is not None]
         self.cursor = selectable[0] if selectable else None
         self.marked = None
@@ -84,13 +88,13 @@ class EntryList(ScrollView, can_focus=True):
         return None if self.cursor is None else self.entries[self.cursor].target
 
     def _text_width(self) -> int:
-        return max(1, self.scrollable_content_region.width - GUTTER)
+        return max(1, self.scrollable_content_region.width - self._gutter)
 
     def _relayout(self) -> None:
         self._starts, self._lines = [], []
         # Not laid out until it has a width (hidden panels have none): at width 1 every
         # character of every entry would be a row.
-        width = self._text_width() if self.scrollable_content_region.width > GUTTER else 0
+        width = self._text_width() if self.scrollable_content_region.width > self._gutter else 0
         self._width = width
         if not width:
             self.virtual_size = Size(0, 0)
@@ -224,6 +228,9 @@ class EntryList(ScrollView, can_focus=True):
             if self.has_focus:
                 style += self.get_component_rich_style("entry-list--cursor")
             gutter = "▸ " if entry != self.marked else "▸●"
-        first_row = self._starts[entry] == row
-        segments = [Segment(gutter if first_row else "  ", style), *line_segments(line, style)]
+        if self._starts[entry] == row:
+            gutter += self.entries[entry].label.rjust(self._gutter - MARKS - 1) + " " if self._gutter > MARKS else ""
+        else:
+            gutter = " " * self._gutter
+        segments = [Segment(gutter, style), *line_segments(line, style)]
         return Strip(segments).adjust_cell_length(width, style).crop(0, width)

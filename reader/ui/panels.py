@@ -18,9 +18,11 @@ _TYPE_ORDER = {kind: rank for rank, kind in enumerate(TYPE_TITLES)}
 
 
 def section_entries(document) -> list[Entry]:
-    """One entry per section; the target is the section's index."""
+    """One entry per section, labelled with the key that goes there (1–9); the target is the
+    section's index."""
     return [
-        Entry((Field(section.title or "—"),), target=number) for number, section in enumerate(document.sections)
+        Entry((Field(section.title or "—"),), target=number, label=str(number + 1) if number < 9 else "")
+        for number, section in enumerate(document.sections)
     ]
 
 
