@@ -15,7 +15,9 @@ from tests.harness.tmux import TmuxSession, environment_for_app, reader_command
 
 BENCHMARKS = Path(__file__).resolve().parent
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-_DIGITS = re.compile(r"[0-9٠-٩]")
+# What may keep changing once the text is drawn: digits (position, progress) and scrollbar
+# thumbs (block elements), which move as estimated rows are laid out exactly.
+_SETTLING = re.compile(r"[0-9٠-٩\u2581-\u2588\u2594]")
 
 
 class NotMeasurable(Exception):
@@ -104,16 +106,16 @@ class Run:
         """Seconds from `action` to the first complete frame after it.
 
         The final frame is the screen once it has not changed for `settle` seconds while the
-        program was idle (so a program still busy drawing is waited for); the status row and
-        digits are left out of the comparison, since a position or progress there may keep
-        changing. The answer is when the first capture equal to that final frame was taken."""
+        program was idle (so a program still busy drawing is waited for); the status row, digits
+        and scrollbar thumbs are left out of the comparison (see _SETTLING). The answer is when
+        the first capture equal to that final frame was taken."""
         start = time.perf_counter()
         action()
         captures: list[tuple[float, str]] = []
         changed = start
         cpu, cpu_at = self.cpu_seconds(), start
         while True:
-            frame = _DIGITS.sub("#", "\n".join(self.session.screen().splitlines()[1:]))
+            frame = _SETTLING.sub("#", "\n".join(self.session.screen().splitlines()[1:]))
             now = time.perf_counter()
             if not captures or frame != captures[-1][1]:
                 changed = now

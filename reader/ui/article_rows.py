@@ -16,10 +16,11 @@ keeps its anchor (block, offset) so the text being read stays put.
 """
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import add, ne, sub
 
 from textual.cache import LRUCache
 
@@ -67,35 +68,34 @@ class ArticleRows:
         self._options = options
         self._layouts: LRUCache[int, ParagraphLayout] = LRUCache(512)
         # One unit per visible block, or per piece of an enormous one: its block and its range.
-        self.blocks, self.offsets, self.ends = array("l"), array("l"), array("l")
+        # Built with as little Python per block as can be: this runs again on every resize.
+        lengths = array("l", map(len, texts))
+        shown = array("l", compress(range(len(texts)), visible))
         self._base_dirs: dict[int, str] = {}  # the whole paragraph's direction, for its pieces
-        for index in range(len(texts)):
-            if not visible[index]:
-                continue
-            text = texts[index]
-            pieces = paragraph_pieces(text) if len(text) > PIECE_LIMIT else [(0, len(text))]
-            if len(pieces) > 1:
-                self._base_dirs[index] = "rtl" if base_level(text, options.base_dir) else "ltr"
-            for start, end in pieces:
-                self.blocks.append(index)
-                self.offsets.append(start)
-                self.ends.append(end)
-        self.counts = array("l", (estimate_lines(end - start, self.width) for start, end in zip(self.offsets, self.ends)))
+        if max(lengths, default=0) <= PIECE_LIMIT:  # nearly every document: a unit per block
+            self.blocks, self.offsets = shown, array("l", bytes(shown.itemsize * len(shown)))
+            self.ends = array("l", map(lengths.__getitem__, shown))
+        else:
+            units: list[tuple[int, int, int]] = []
+            for index in shown:
+                text = texts[index]
+                if len(text) > PIECE_LIMIT:
+                    self._base_dirs[index] = "rtl" if base_level(text, options.base_dir) else "ltr"
+                    units.extend((index, start, end) for start, end in paragraph_pieces(text))
+                else:
+                    units.append((index, 0, len(text)))
+            blocks, offsets, ends = zip(*units) if units else ((), (), ())
+            self.blocks, self.offsets, self.ends = array("l", blocks), array("l", offsets), array("l", ends)
+        self.counts = array("l", map(estimate_lines, map(sub, self.ends, self.offsets), repeat(self.width)))
+        self._gaps = array("l", map(ne, self.blocks[1:], self.blocks))  # 1 between blocks, 0 between pieces
         self.exact = bytearray(len(self.blocks))  # whether counts[k] is measured, not estimated
         self.exact_count = 0
-        self._position: dict[int, int] = {}  # block → its first unit
-        for k, block in enumerate(self.blocks):
-            self._position.setdefault(block, k)
         self._restart()
 
     def _restart(self) -> None:
         """Recompute every unit's first row from the counts (one separator row between blocks,
         none between the pieces of a block)."""
-        blocks = self.blocks
-        self.starts = array("l", [0])
-        self.starts.extend(accumulate(
-            count + (blocks[k + 1] != blocks[k]) for k, count in enumerate(self.counts[:-1])
-        ))
+        self.starts = array("l", accumulate(map(add, self.counts[:-1], self._gaps), initial=0))
         if not self.blocks:
             self.starts = array("l")
         self.total = (self.starts[-1] + self.counts[-1]) if self.blocks else 0
@@ -176,21 +176,21 @@ class ArticleRows:
             k += 1
         return self.blocks[k]
 
+    def _first_unit(self, block: int) -> int | None:
+        k = bisect_left(self.blocks, block)
+        return k if k < len(self.blocks) and self.blocks[k] == block else None
+
     def is_visible(self, block: int) -> bool:
-        return block in self._position
+        return self._first_unit(block) is not None
 
     def first_row(self, block: int) -> int:
         """The row where `block` starts, or where it would be if it is hidden."""
-        k = self._position.get(block)
-        if k is None:
-            k = bisect_right(self.blocks, block)
-            if k >= len(self.blocks):
-                return self.total
-        return self.starts[k]
+        k = bisect_left(self.blocks, block)
+        return self.starts[k] if k < len(self.blocks) else self.total
 
     def row_of(self, block: int, offset: int) -> int:
         """The row showing logical character `offset` of `block` (laying its piece out exactly)."""
-        k = self._position.get(block)
+        k = self._first_unit(block)
         if k is None:
             return self.first_row(block)
         while k + 1 < len(self.blocks) and self.blocks[k + 1] == block and self.offsets[k + 1] <= offset:
