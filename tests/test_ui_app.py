@@ -208,6 +208,11 @@ def test_glossary_highlights_mentions_by_type_and_n_walks_the_selected_entity(st
         assert colours[EGYPT_ON_SCREEN] != colours[AHMAD_ON_SCREEN]
         listing = "\n".join(text_of(glossary.render_line(y)) for y in range(glossary.size.height))
         assert "People" in listing and "Places" in listing and "Ahmad · 1 mention" in listing
+        assert "the text starts on the right" in listing
+        # 24 cells for 46 blocks, the start on the right: Ahmad in block 1; Egypt in blocks 1, 33, 34
+        rows = [text_of(glossary.render_line(y)).rstrip() for y in range(glossary.virtual_size.height)]
+        assert any(row.endswith(" " + "·" * 23 + "▮") for row in rows)
+        assert any(row.endswith(" " + "·" * 6 + "▮" + "·" * 16 + "▮") for row in rows)
         # select Egypt (people come first: heading, Ahmad; then places: heading, Egypt)
         await pilot.press("tab")
         assert glossary.has_focus

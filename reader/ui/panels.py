@@ -62,7 +62,8 @@ def glossary_entries(document) -> list[Entry]:
     by_type: dict[str, list] = defaultdict(list)
     for entity in document.entities:
         by_type[entity.type].append(entity)
-    entries = []
+    entries = [Entry((Field("▮ marks where an entity is mentioned; the text starts on the right.",
+                            "entry-list--secondary", "ltr"),))] if by_type else []
     for kind in sorted(by_type, key=lambda kind: (_TYPE_ORDER.get(kind, len(_TYPE_ORDER)), kind)):
         entries.append(Entry((Field(TYPE_TITLES.get(kind, kind.title()), "entry-list--heading", "ltr"),)))
         for entity in sorted(by_type[kind], key=lambda entity: -counts[entity.id]):
