@@ -2,6 +2,7 @@
 
 import io
 import os
+import select
 
 import pytest
 
@@ -17,11 +18,11 @@ def pty_stream():
 
     def received() -> str:
         stream.flush()
-        os.set_blocking(controller, False)
-        try:
-            return os.read(controller, 4096).decode("utf-8")
-        except BlockingIOError:
-            return ""
+        # The pty hands bytes over asynchronously: read until nothing more comes for a moment.
+        data = b""
+        while select.select([controller], [], [], 0.2)[0]:
+            data += os.read(controller, 4096)
+        return data.decode("utf-8")
 
     yield stream, received
     stream.close()
