@@ -1,8 +1,13 @@
 """A keyboard list whose entries are drawn with the engine (Textual's OptionList would draw
 logical, unjoined Arabic). Each entry is a few fields, each field one paragraph laid out at the
-list's width; the cursor moves over the entries that have a target."""
+list's width; the cursor moves over the entries that have a target.
+
+A book has thousands of quotes: the entries that fill the first screens are laid out at once,
+the rest by a background worker that appends them as it goes, so showing a panel never freezes.
+"""
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from rich.segment import Segment
@@ -14,10 +19,13 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from reader.ui.drawing import TextOptions, line_segments
 
 MARKS = 2  # cells left of the text for the cursor and the "current" marks, before any labels
+FIRST_ROWS = 200  # rows laid out before the list is drawn; the rest in the background
+ENTRY_CHUNK = 200  # entries the background worker lays out between two updates of the list
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +78,7 @@ class EntryList(ScrollView, can_focus=True):
         self._starts: list[int] = []  # first row of each entry
         self._lines: list[tuple[int, Field, Any]] = []  # (entry, field, screen line) per row
         self._width = 0
+        self._generation = 0  # which layout a batch from the background worker belongs to
         self._gutter = MARKS
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(256)
 
@@ -92,23 +101,52 @@ class EntryList(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         self._starts, self._lines = [], []
+        self._generation += 1
         # Not laid out until it has a width (hidden panels have none): at width 1 every
         # character of every entry would be a row.
         width = self._text_width() if self.scrollable_content_region.width > self._gutter else 0
         self._width = width
+        self._strips.clear()
         if not width:
             self.virtual_size = Size(0, 0)
             return
-        for number, entry in enumerate(self.entries):
-            if number:
-                self._lines.append((number - 1, None, None))  # a blank row between entries
-            self._starts.append(len(self._lines))
-            for field in entry.fields:
-                for line in self._options.layout(field.text, width, field.base_dir).lines:
-                    self._lines.append((number, field, line))
-        self._strips.clear()
+        first = []
+        while len(first) < len(self.entries) and sum(map(len, first)) < FIRST_ROWS:
+            first.append(self._entry_rows(self.entries, len(first), width))
+        self._append(self._generation, first)
+        if len(first) < len(self.entries):
+            self.run_worker(
+                partial(self._lay_out_rest, self._generation, self.entries, len(first), width),
+                thread=True, exclusive=True, group="entries",
+            )
+
+    def _entry_rows(self, entries: list[Entry], number: int, width: int) -> list[tuple[int, Field | None, Any]]:
+        """The rows of one entry: a blank row before it (but the first), then its fields' lines."""
+        rows: list[tuple[int, Field | None, Any]] = [(number - 1, None, None)] if number else []
+        for field in entries[number].fields:
+            rows.extend((number, field, line) for line in self._options.layout(field.text, width, field.base_dir).lines)
+        return rows
+
+    def _lay_out_rest(self, generation: int, entries: list[Entry], first: int, width: int) -> None:
+        """In a worker thread: the entries from `first` on, handed over a chunk at a time."""
+        worker = get_current_worker()
+        for start in range(first, len(entries), ENTRY_CHUNK):
+            if worker.is_cancelled or generation != self._generation:
+                return
+            chunk = [self._entry_rows(entries, number, width) for number in range(start, min(start + ENTRY_CHUNK, len(entries)))]
+            self.app.call_from_thread(self._append, generation, chunk)
+
+    def _append(self, generation: int, entries_rows: list[list[tuple[int, Field | None, Any]]]) -> None:
+        if generation != self._generation:  # laid out for entries or a width since replaced
+            return
+        cursor_was_laid_out = self.cursor is not None and self.cursor < len(self._starts)
+        for rows in entries_rows:
+            self._starts.append(len(self._lines) + (1 if self._lines else 0))
+            self._lines.extend(rows)
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines))
         self.refresh()
+        if not cursor_was_laid_out:
+            self._show_cursor()
 
     def on_resize(self, event: events.Resize) -> None:
         if self.size.width and self._text_width() != self._width:
@@ -146,7 +184,7 @@ class EntryList(ScrollView, can_focus=True):
             self.refresh()
 
     def _show_cursor(self) -> None:
-        if self.cursor is None or not self._starts:
+        if self.cursor is None or self.cursor >= len(self._starts):  # not laid out yet
             return
         top = self._starts[self.cursor]
         bottom = self._starts[self.cursor + 1] - 1 if self.cursor + 1 < len(self._starts) else len(self._lines)
@@ -172,7 +210,7 @@ class EntryList(ScrollView, can_focus=True):
             self.move_cursor(selectable[position])
 
     def action_cursor_page(self, direction: int) -> None:
-        if self.cursor is None:
+        if self.cursor is None or self.cursor >= len(self._starts):
             return
         row = self._starts[self.cursor] + direction * max(1, self.scrollable_content_region.height - 1)
         row = max(0, min(len(self._lines) - 1, row))
