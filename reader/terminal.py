@@ -85,8 +85,9 @@ def drop_size_variables() -> None:
 def install_app_hooks(app: App, settings: Settings) -> None:
     """Exit cleanly on SIGTERM/SIGHUP/SIGINT, and give the terminal its bidi back while suspended.
 
-    Call from `App.on_mount` (it needs the app's running event loop). The
-    suspend hooks matter only if the app binds `ctrl+z` to `suspend_process`.
+    Call from `App.on_mount` (it needs the app's running event loop and Textual's
+    driver in place). Suspending covers `ctrl+z` bound to `suspend_process` and a
+    SIGTSTP from outside.
     """
     loop = asyncio.get_running_loop()
     for signum in EXIT_SIGNALS:
@@ -103,9 +104,27 @@ def install_app_hooks(app: App, settings: Settings) -> None:
             driver.write(text)
             driver.flush()
 
-    # Suspend: published before Textual leaves application mode. Resume: after it is back.
-    app.app_suspend_signal.subscribe(app, lambda _app: driver_write(BIDI_IMPLICIT), immediate=True)
-    app.app_resume_signal.subscribe(app, lambda _app: driver_write(BIDI_EXPLICIT), immediate=True)
+    explicit = True
+
+    def set_explicit(wanted: bool) -> None:
+        nonlocal explicit
+        if explicit != wanted:
+            explicit = wanted
+            driver_write(BIDI_EXPLICIT if wanted else BIDI_IMPLICIT)
+
+    # ctrl+z (suspend_process) publishes the suspend signal, then sends SIGTSTP; a SIGTSTP
+    # from outside (kill -TSTP) reaches only the driver's handler, so wrap that too.
+    # Resume is published once Textual is back in application mode, whichever way it stopped.
+    app.app_suspend_signal.subscribe(app, lambda _app: set_explicit(False), immediate=True)
+    app.app_resume_signal.subscribe(app, lambda _app: set_explicit(True), immediate=True)
+    textual_stop = signal.getsignal(signal.SIGTSTP)
+    if callable(textual_stop):
+
+        def on_stop(signum, frame) -> None:
+            set_explicit(False)
+            textual_stop(signum, frame)
+
+        signal.signal(signal.SIGTSTP, on_stop)
 
 
 def _repaint(app: App) -> None:

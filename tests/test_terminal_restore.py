@@ -77,6 +77,20 @@ def test_suspend_gives_the_terminal_its_bidi_back_and_resume_takes_it_again(prob
     ]
 
 
+def test_stop_signal_from_outside_gives_the_bidi_back_too(probe):
+    pid = probe.program_pid()
+    os.kill(pid, signal.SIGTSTP)
+    probe.wait_for(lambda: _state(pid) == "T", what="the app to stop")
+    assert mode_events(probe.raw_output()) == ["explicit", "alt-on", "implicit", "alt-off"]
+    os.kill(pid, signal.SIGCONT)
+    probe.wait_for(lambda: mode_events(probe.raw_output())[-1] == "explicit", what="explicit mode again")
+    probe.send_keys("q")
+    assert probe.wait_for_exit() == 0
+    assert mode_events(probe.raw_output()) == [
+        "explicit", "alt-on", "implicit", "alt-off", "alt-on", "explicit", "alt-off", "implicit",
+    ]
+
+
 def _state(pid: int) -> str:
     # /proc/PID/stat: "pid (comm) STATE ..."; comm may hold spaces, so split after the ')'.
     return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
