@@ -105,8 +105,9 @@ def test_120x40_with_every_panel_open(article, tmp_path):
 
 def test_the_command_palette_offers_every_reader_key(article, tmp_path):
     def check(app, rows):
-        titles = {command.title for command in app.get_system_commands(app.screen)}
+        commands = {command.title: command.help for command in app.get_system_commands(app.screen)}
         for wanted in ("Sections", "Quotes", "Glossary", "Search", "Next match", "Back", "Copy", "Help", "Quit"):
-            assert wanted in titles
+            assert wanted in commands
+        assert commands["Line down"].endswith("(j ↓)") and commands["Section 3"].endswith("(3)")
 
     run(article, (80, 24), [], check, tmp_path)

@@ -4,7 +4,6 @@ import sys
 import threading
 import time
 from bisect import bisect_right
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -17,12 +16,13 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
+from reader.document.loading import Analysis
 from reader.document.model import Document
 from reader.keyboard import latin_key
 from reader.settings import Settings
 from reader.terminal import drop_size_variables, explicit_bidi, install_app_hooks
 from reader.ui.article import DEFAULT_MEASURE, MEASURE_STEP, ArticleView
-from reader.ui.bindings import HELP_TEXT, READER_BINDINGS
+from reader.ui.bindings import HELP_TEXT, READER_BINDINGS, keys_of
 from reader.ui.drawing import TextOptions
 from reader.ui.entry_list import Entry, EntryList, Field
 from reader.ui.help import HelpScreen
@@ -51,7 +51,7 @@ class ReaderApp(App[int]):
         settings: Settings | None = None,
         state_file: Path | None = None,
         measure: int = DEFAULT_MEASURE,
-        analyse: Callable[[], Document] | None = None,
+        analyse: Analysis | None = None,
     ) -> None:
         """settings: the terminal-facing settings (signal hooks, keyboard layout); None in tests.
         analyse: returns the document with its quotes, entities and mentions (see
@@ -148,13 +148,21 @@ class ReaderApp(App[int]):
             analysis = threading.Thread(target=self._analyse_document, args=(self._analyse,), daemon=True)
             self.call_after_refresh(analysis.start)
 
-    def _analyse_document(self, analyse: Callable[[], Document]) -> None:
-        document = analyse()
+    def _analyse_document(self, analyse: Analysis) -> None:
         try:
+            document = analyse(partial(self.call_from_thread, self._names_found))
             self.call_from_thread(self._analysed, document)
         except RuntimeError:  # the app has already exited
             return
         self.search_index.prepare()
+
+    def _names_found(self, document: Document) -> None:
+        """The names found so far (the analysis goes on): the glossary and its counts grow."""
+        self.document = document
+        self.entity_types = {entity.id: entity.type for entity in document.entities}
+        self.panel("glossary").set_entries(glossary_entries(document))
+        if self.panel("glossary").display:
+            self._refresh_highlights()
 
     def _analysed(self, document: Document) -> None:
         """Quotes, entities and mentions are found: fill the panels and the highlights."""
@@ -200,9 +208,9 @@ class ReaderApp(App[int]):
     def get_system_commands(self, screen: Screen):
         yield from super().get_system_commands(screen)
         for binding in READER_BINDINGS:
-            if binding.id in HELP_TEXT:
-                keys = " ".join(self.get_key_display(b) for b in [binding])
-                yield SystemCommand(binding.description, f"{HELP_TEXT[binding.id]} ({keys})", self._runner(binding.action))
+            keys = keys_of(binding, self.get_key_display)
+            yield SystemCommand(binding.description, f"{HELP_TEXT.get(binding.id, binding.description)} ({keys})",
+                                self._runner(binding.action))
 
     def _runner(self, action: str):
         async def run() -> None:
@@ -554,7 +562,7 @@ class ReaderApp(App[int]):
         self.push_screen(HelpScreen())
 
 
-def run_app(document, *, analyse: Callable[[], Document] | None = None, base_dir: str = "auto",
+def run_app(document, *, analyse: Analysis | None = None, base_dir: str = "auto",
             drop_harakat: bool = False, settings: Settings | None = None) -> int:
     """Run the reader on an opened document until the user quits; returns the exit code.
     analyse: see ReaderApp."""

@@ -64,6 +64,13 @@ HELP_TEXT: dict[str, str] = {
 }
 
 
+def keys_of(binding: Binding, key_display) -> str:
+    """Every key of a binding as the user sees it ("j ↓"), key_display formatting each one."""
+    if binding.key_display:
+        return binding.key_display
+    return " ".join(key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(","))
+
+
 def help_rows(key_display) -> list[tuple[str, str]]:
     """(keys, what they do) for every binding, the nine section keys folded into one row.
 
@@ -74,8 +81,5 @@ def help_rows(key_display) -> list[tuple[str, str]]:
             if binding is _SECTION_KEYS[0]:
                 rows.append(("1–9", "Go to section N"))
             continue
-        keys = binding.key_display or " ".join(
-            key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(",")
-        )
-        rows.append((keys, HELP_TEXT[binding.id]))
+        rows.append((keys_of(binding, key_display), HELP_TEXT[binding.id]))
     return rows
