@@ -10,14 +10,16 @@ from pathlib import Path, PurePath
 from reader.document.decoding import DocumentError, decode
 from reader.document.formats import FORMATS, format_of, parse
 from reader.document.glossary import Matcher, load_glossaries
-from reader.document.model import BlockKind, Document
+from reader.document.model import BlockKind, Document, Mention, Quote
 from reader.document.quotes import find_quotes
 from reader.document.structure import build_blocks, build_sections
-from reader.engine.normalize import normalize
+from reader.engine.normalize import NormalizedText, normalize
 
 __all__ = ["DocumentError", "load_document", "open_document"]
 
 STDIN = "-"
+MENTION_STEP = 1000  # blocks between two hand-overs of the names found so far
+Analysis = Callable[..., Document]  # analyse(found_so_far=None), see open_document
 
 
 def load_document(source: str, *, encoding: str | None = None, fmt: str | None = None,
@@ -29,11 +31,12 @@ def load_document(source: str, *, encoding: str | None = None, fmt: str | None =
 
 
 def open_document(source: str, *, encoding: str | None = None, fmt: str | None = None,
-                  glossaries: Sequence[Path] = ()) -> tuple[Document, Callable[[], Document]]:
+                  glossaries: Sequence[Path] = ()) -> tuple[Document, Analysis]:
     """The document's text and structure, with no quotes, entities or mentions yet, and a
     function returning the whole document. Finding those takes seconds on a book, so the app
-    shows the text first and runs the function in a background worker. Errors (DocumentError)
-    are raised here, never by the function."""
+    shows the text first and runs the function in a background worker; the function hands the
+    names found so far to `found_so_far`, if given, as it goes (every MENTION_STEP blocks).
+    Errors (DocumentError) are raised here, never by the function."""
     if fmt is not None and fmt not in FORMATS:
         raise DocumentError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
     label = "stdin" if source == STDIN else source
@@ -52,15 +55,25 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
     document = Document(title=title, source=label, blocks=blocks, sections=build_sections(blocks, title),
                         quotes=(), entities=(), mentions=())
 
-    def analyse() -> Document:
+    def analyse(found_so_far: Callable[[Document], None] | None = None) -> Document:
         matcher = Matcher(entities)
-        folded = [normalize(block.text) for block in blocks]
-        mentions = tuple(mention for block in blocks for mention in matcher.find(folded[block.index], block.index))
-        quotes = find_quotes(blocks, folded, mentions, entities, block_quotes)
-        mentioned = {mention.entity_id: None for mention in mentions}  # in order of first mention
         by_id = {entity.id: entity for entity in entities}
-        return replace(document, quotes=quotes, entities=tuple(by_id[entity_id] for entity_id in mentioned),
-                       mentions=mentions)
+        folded: list[NormalizedText] = []
+        mentions: list[Mention] = []
+        mentioned: dict[str, None] = {}  # entity ids in order of first mention
+
+        def with_mentions(quotes: tuple[Quote, ...]) -> Document:
+            return replace(document, quotes=quotes, entities=tuple(by_id[entity_id] for entity_id in mentioned),
+                           mentions=tuple(mentions))
+
+        for block in blocks:
+            folded.append(normalize(block.text))
+            for mention in matcher.find(folded[-1], block.index):
+                mentions.append(mention)
+                mentioned.setdefault(mention.entity_id)
+            if found_so_far is not None and (block.index + 1) % MENTION_STEP == 0:
+                found_so_far(with_mentions(()))
+        return with_mentions(find_quotes(blocks, folded, mentions, entities, block_quotes))
 
     return document, analyse
 
