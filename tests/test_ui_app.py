@@ -17,7 +17,6 @@ from ui_documents import (
     HEADING_ON_SCREEN,
     LAST_ON_SCREEN,
     QUOTE_ON_SCREEN,
-    SECOND_HEADING,
     TITLE_ON_SCREEN,
     sample_document,
 )
@@ -514,7 +513,7 @@ def test_quotes_and_names_found_after_the_first_paint_fill_the_panels(state_file
                          "quotes": (), "entities": (), "mentions": ()})
     release = threading.Event()
 
-    def analyse():
+    def analyse(names_found):
         release.wait(10)
         return full
 

@@ -78,7 +78,7 @@ def test_no_control_character_reaches_any_widget_strip(tmp_path):
 def test_only_validated_http_links_become_hyperlinks(tmp_path):
     async def main():
         app = ReaderApp(hostile_document(), state_file=tmp_path / "positions.json")
-        async with app.run_test(size=(100, 40)) as pilot:
+        async with app.run_test(size=(100, 40)):
             article = app.article
             links = set()
             for y in range(article.size.height):

@@ -3,7 +3,6 @@
 from collections.abc import Callable
 
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.strip import Strip
 from textual.widget import Widget
