@@ -125,10 +125,13 @@ class ArticleView(ScrollView, can_focus=True):
     def _apply_counts(self, rows: ArticleRows, counts: dict[int, int]) -> None:
         if rows is not self._rows:
             return
-        anchor = self.anchor()
+        top = round(self.scroll_y)
+        anchor = rows.anchor(top)
+        before = rows.row_of(*anchor)
         if rows.apply_counts(counts):
             self._rows_changed()
-            self.scroll_to(y=rows.row_of(*anchor), animate=False, immediate=True)
+            # Moved by as much as the anchor moved: a separator row at the top stays at the top.
+            self.scroll_to(y=top + rows.row_of(*anchor) - before, animate=False, immediate=True)
         self.post_message(self.Reflowed())
 
     def _rows_changed(self) -> None:
@@ -144,9 +147,10 @@ class ArticleView(ScrollView, can_focus=True):
             height = max(1, self.scrollable_content_region.height)
             top = round(new_value)
             anchor = rows.anchor(top)
+            before = rows.row_of(*anchor)
             if rows.make_exact(top, top + height):
                 self._rows_changed()
-                self.scroll_to(y=rows.row_of(*anchor), animate=False, immediate=True)
+                self.scroll_to(y=top + rows.row_of(*anchor) - before, animate=False, immediate=True)
         super().watch_scroll_y(old_value, new_value)
 
     @property
