@@ -545,3 +545,24 @@ def test_a_click_in_a_panel_jumps_like_enter(state_file):
         assert app.article.top_block == 2
 
     run(check, state_file=state_file)
+
+
+def test_harakat_are_drawn_after_their_letter_or_dropped_on_request(state_file):
+    from reader.document.model import Block, BlockKind, Document, Section
+
+    texts = ["سلام", "وأكّد"]
+    document = Document(texts[0], "-", tuple(Block(n, kind, text) for n, (kind, text) in
+                                               enumerate(zip((BlockKind.TITLE, BlockKind.BODY), texts))),
+                        (Section(texts[0], None, 0, 2),), (), (), ())
+    # و and أ join nothing on their left, so kaf is initial (ﻛ); the shadda right after it (L3)
+    kept = "\ufeaa\ufedb\u0651\ufe83\ufeed"
+    dropped = "\ufeaa\ufedb\ufe83\ufeed"
+
+    async def check_kept(app, pilot):
+        assert text_of(article_row(app, 2)).rstrip().endswith(kept)
+
+    async def check_dropped(app, pilot):
+        assert text_of(article_row(app, 2)).rstrip().endswith(dropped)
+
+    run(check_kept, document=document, state_file=state_file)
+    run(check_dropped, document=document, state_file=state_file, options=TextOptions(drop_harakat=True))
