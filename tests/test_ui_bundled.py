@@ -111,3 +111,17 @@ def test_the_command_palette_offers_every_reader_key(article, tmp_path):
         assert commands["Line down"].endswith("(j ↓)") and commands["Section 3"].endswith("(3)")
 
     run(article, (80, 24), [], check, tmp_path)
+
+
+def test_80x24_searching(article, tmp_path):
+    def check(app, rows):
+        # The search row sits above the footer: prompt and count on the left, the query
+        # joined and right to left at the right edge (ﻦﻴﺗﻮﺑ: بوتين).
+        assert rows[22].startswith("/ 1/") and rows[22].rstrip().endswith("\ufee6\ufef4\ufe97\ufeee\ufe91")
+        count = rows[22].split()[1].rstrip("…")  # … while the search is still going
+        assert count in rows[0]  # the status line repeats it
+        hits = [segment.text for y in range(21) for segment in app.article.render_line(y)
+                if segment.style and segment.style.reverse]
+        assert "\ufee6\ufef4\ufe97\ufeee\ufe91" in hits  # a hit on screen, reversed
+
+    run(article, (80, 24), ["slash", *"بوتين"], check, tmp_path)
