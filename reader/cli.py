@@ -125,7 +125,8 @@ def run(argv: list[str]) -> int:
     try:
         # Quotes, entities and mentions (`analyse`) are found only where they are used.
         document, analyse = open_document(
-            args.file or bundled_article(), encoding=args.encoding, fmt=args.fmt, glossaries=args.glossary
+            args.file or bundled_article(), encoding=args.encoding, fmt=args.fmt, glossaries=args.glossary,
+            preview=command is None,  # the app shows a book's start while the rest is structured
         )
     except DocumentError as error:
         print(f"reader: {error}", file=sys.stderr)

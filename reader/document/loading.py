@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePath
 
 from reader.document.decoding import DocumentError, decode
-from reader.document.formats import FORMATS, format_of, parse
+from reader.document.formats import FORMATS, RawBlock, format_of, parse
 from reader.document.glossary import Matcher, load_glossaries
 from reader.document.model import BlockKind, Document, Mention, Quote
 from reader.document.quotes import find_quotes
@@ -19,6 +20,8 @@ __all__ = ["DocumentError", "load_document", "open_document"]
 
 STDIN = "-"
 MENTION_STEP = 1000  # blocks between two hand-overs of the names found so far
+PREVIEW_CHARS = 65_536  # of a long text, structured before the first paint (see open_document)
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")  # where plain text blocks end
 Analysis = Callable[..., Document]  # analyse(found_so_far=None), see open_document
 
 
@@ -31,12 +34,17 @@ def load_document(source: str, *, encoding: str | None = None, fmt: str | None =
 
 
 def open_document(source: str, *, encoding: str | None = None, fmt: str | None = None,
-                  glossaries: Sequence[Path] = ()) -> tuple[Document, Analysis]:
+                  glossaries: Sequence[Path] = (), preview: bool = False) -> tuple[Document, Analysis]:
     """The document's text and structure, with no quotes, entities or mentions yet, and a
     function returning the whole document. Finding those takes seconds on a book, so the app
     shows the text first and runs the function in a background worker; the function hands the
     names found so far to `found_so_far`, if given, as it goes (every MENTION_STEP blocks).
-    Errors (DocumentError) are raised here, never by the function."""
+
+    preview: of a long plain text, only the start (PREVIEW_CHARS, cut at a blank line) is
+    structured now, so the first screen needs no more than that; the function then hands the
+    whole document's structure to `found_so_far` first. Blocks keep their numbers: the start's
+    blocks are the whole document's first blocks. Errors (DocumentError) are raised here,
+    never by the function."""
     if fmt is not None and fmt not in FORMATS:
         raise DocumentError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
     label = "stdin" if source == STDIN else source
@@ -45,17 +53,26 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
         raise DocumentError(f"{label}: empty document (nothing but whitespace)")
     name = None if source == STDIN else PurePath(source).name
     fmt = fmt or format_of(name, text)
-    raw, markup_title = parse(text, fmt)
+    cut = _BLANK_LINE.search(text, PREVIEW_CHARS) if preview and fmt == "text" else None
+    raw, markup_title = parse(text[: cut.start()] if cut else text, fmt)
     if not raw:
         raise DocumentError(f"{label}: no text in this {fmt} document")
-    blocks = build_blocks(raw, fmt)
-    title = blocks[0].text if blocks[0].kind is BlockKind.TITLE else markup_title or name or label
     entities = load_glossaries(glossaries)
-    block_quotes = frozenset(index for index, block in enumerate(raw) if block.block_quote)
-    document = Document(title=title, source=label, blocks=blocks, sections=build_sections(blocks, title),
-                        quotes=(), entities=(), mentions=())
+
+    def structure(raw: list[RawBlock]) -> tuple[Document, frozenset[int]]:
+        blocks = build_blocks(raw, fmt)
+        title = blocks[0].text if blocks[0].kind is BlockKind.TITLE else markup_title or name or label
+        block_quotes = frozenset(index for index, block in enumerate(raw) if block.block_quote)
+        return Document(title=title, source=label, blocks=blocks, sections=build_sections(blocks, title),
+                        quotes=(), entities=(), mentions=()), block_quotes
+
+    start, start_quotes = structure(raw)
 
     def analyse(found_so_far: Callable[[Document], None] | None = None) -> Document:
+        document, block_quotes = structure(parse(text, fmt)[0]) if cut else (start, start_quotes)
+        if cut and found_so_far is not None:
+            found_so_far(document)
+        blocks = document.blocks
         matcher = Matcher(entities)
         by_id = {entity.id: entity for entity in entities}
         folded: list[NormalizedText] = []
@@ -75,7 +92,7 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
                 found_so_far(with_mentions(()))
         return with_mentions(find_quotes(blocks, folded, mentions, entities, block_quotes))
 
-    return document, analyse
+    return start, analyse
 
 
 def _read(source: str, label: str) -> bytes:

@@ -84,7 +84,7 @@ class ReaderApp(App[int]):
             yield ArticleView(
                 self.texts,
                 self.kinds,
-                [[(link.start, link.end, link.url) for link in block.links] for block in self.document.blocks],
+                _links(self.document),
                 self.options,
                 measure=self._measure,
                 id="article",
@@ -157,12 +157,31 @@ class ReaderApp(App[int]):
         self.search_index.prepare()
 
     def _names_found(self, document: Document) -> None:
-        """The names found so far (the analysis goes on): the glossary and its counts grow."""
+        """The names found so far (the analysis goes on): the glossary and its counts grow.
+        Or, first, the whole document when only its start was opened (a book's preview)."""
+        if document.blocks is not self.document.blocks:
+            self._whole_document(document)
+            return
         self.document = document
         self.entity_types = {entity.id: entity.type for entity in document.entities}
         self.panel("glossary").set_entries(glossary_entries(document))
         if self.panel("glossary").display:
             self._refresh_highlights()
+
+    def _whole_document(self, document: Document) -> None:
+        """All the blocks, where the app opened with a book's first ones (the same, numbered alike)."""
+        self.document = document
+        self.texts = [block.text for block in document.blocks]
+        self.kinds = [str(block.kind) for block in document.blocks]
+        self.document_key = DocumentKey.of(document.source, self.texts)
+        self.section_starts = [section.start_block for section in document.sections]
+        self.search_index = SearchIndex(self.texts)
+        self.article.set_blocks(self.texts, self.kinds, _links(document))
+        self.panel("sections").set_entries(section_entries(document))
+        resume = self.positions.recall(self.document_key, self.texts)
+        if resume is not None and self.article.anchor() == (0, 0):  # not if the reader has moved
+            self.article.go_to(*resume)
+        self._scrolled()
 
     def _analysed(self, document: Document) -> None:
         """Quotes, entities and mentions are found: fill the panels and the highlights."""
@@ -560,6 +579,10 @@ class ReaderApp(App[int]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+
+def _links(document: Document) -> list[list[tuple[int, int, str]]]:
+    return [[(link.start, link.end, link.url) for link in block.links] for block in document.blocks]
 
 
 def run_app(document, *, analyse: Analysis | None = None, base_dir: str = "auto",

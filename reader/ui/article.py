@@ -65,18 +65,31 @@ class ArticleView(ScrollView, can_focus=True):
     ) -> None:
         """texts/kinds: each block's text and kind; links: (start, end, url) per block."""
         super().__init__(id=id)
-        self._texts = texts
-        self._kinds = kinds
-        self._links = [[(start, end, safe_link(url)) for start, end, url in block] for block in links]
-        for number, kind in enumerate(kinds):  # an embed is a bare URL: the whole line is its link
-            if kind == "embed" and not self._links[number] and safe_link(texts[number]):
-                self._links[number] = [(0, len(texts[number]), safe_link(texts[number]))]
+        self._take_blocks(texts, kinds, links)
         self._options = options
         self.measure = measure
         self.hidden_kinds: frozenset[str] = frozenset()
         self._spans: Mapping[int, Sequence[Span]] = {}
         self._rows: ArticleRows | None = None
         self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
+
+    def _take_blocks(
+        self, texts: Sequence[str], kinds: Sequence[str], links: Sequence[Sequence[tuple[int, int, str]]]
+    ) -> None:
+        self._texts = texts
+        self._kinds = kinds
+        self._links = [[(start, end, safe_link(url)) for start, end, url in block] for block in links]
+        for number, kind in enumerate(kinds):  # an embed is a bare URL: the whole line is its link
+            if kind == "embed" and not self._links[number] and safe_link(texts[number]):
+                self._links[number] = [(0, len(texts[number]), safe_link(texts[number]))]
+
+    def set_blocks(
+        self, texts: Sequence[str], kinds: Sequence[str], links: Sequence[Sequence[tuple[int, int, str]]]
+    ) -> None:
+        """The whole document after its start (see open_document's preview): the text at the
+        top of the view stays there."""
+        self._take_blocks(texts, kinds, links)
+        self._relayout(keep_anchor=True)
 
     # -- layout ------------------------------------------------------------------------------
 
