@@ -49,7 +49,7 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
         raise DocumentError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
     label = "stdin" if source == STDIN else source
     text = decode(_read(source, label), label, encoding)
-    if not text.strip():
+    if not text or text.isspace():  # not strip(): that copies a book to look at its ends
         raise DocumentError(f"{label}: empty document (nothing but whitespace)")
     name = None if source == STDIN else PurePath(source).name
     fmt = fmt or format_of(name, text)
