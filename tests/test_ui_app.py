@@ -566,3 +566,14 @@ def test_harakat_are_drawn_after_their_letter_or_dropped_on_request(state_file):
 
     run(check_kept, document=document, state_file=state_file)
     run(check_dropped, document=document, state_file=state_file, options=TextOptions(drop_harakat=True))
+
+
+def test_every_key_of_the_contract_is_bound_once():
+    from reader.ui.bindings import READER_BINDINGS
+
+    contract = ["j", "down", "k", "up", "space", "pagedown", "b", "pageup", "g", "home", "G", "end",
+                "right_square_bracket", "left_square_bracket", *"123456789", "s", "f2", "quotation_mark", "f3",
+                "e", "f4", "n", "N", "slash", "backspace", "y", "tab", "shift+tab", "question_mark", "q"]
+    bound = [key.strip() for binding in READER_BINDINGS for key in binding.key.split(",")]
+    assert sorted(set(contract) - set(bound)) == []
+    assert len(bound) == len(set(bound))
