@@ -33,6 +33,7 @@ from reader.ui.search import SearchHits, SearchIndex
 from reader.ui.status import SearchField, StatusLine
 
 HISTORY_LIMIT = 100
+BACKGROUND_TURN_SECONDS = 0.0005
 COPY_EXCERPT_CELLS = 30  # how much of the copied text the notice shows
 NARROW_WIDTH = 70  # below this the article needs the whole width
 SEARCH_BATCH_SECONDS = 0.1  # how often a search under way shows its new hits
@@ -595,6 +596,9 @@ def run_app(document, *, analyse: Analysis | None = None, base_dir: str = "auto"
     )
     app = ReaderApp(document, options=options, settings=settings, analyse=analyse)
     drop_size_variables()
+    # The background layout and analysis hold the interpreter in turns of this length; a key
+    # press waits for the turn to end (5 ms by default, several times per frame).
+    sys.setswitchinterval(BACKGROUND_TURN_SECONDS)
     with explicit_bidi(sys.__stderr__, settings):  # Textual draws on stderr
         app.run()
     try:

@@ -4,6 +4,7 @@ Modelled on textual/widgets/_rich_log.py: `render_line` looks up the row, builds
 the engine's runs and keeps it in an LRU cache keyed by what can change it.
 """
 
+import time
 from collections.abc import Mapping, Sequence
 from functools import partial
 
@@ -27,6 +28,7 @@ MIN_MEASURE = 20
 MEASURE_STEP = 8
 
 LAYOUT_CHUNK = 200  # blocks measured per step of the background layout
+LAYOUT_HAND_OVER_SECONDS = 0.1  # how often the measured counts reach the view (and progress shows)
 
 
 
@@ -125,15 +127,21 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _measure_rest(self, rows: ArticleRows) -> None:
         worker = get_current_worker()
+        counts: dict[int, int] = {}
+        handed = time.monotonic()
         for first in range(0, len(rows.blocks), LAYOUT_CHUNK):
             if worker.is_cancelled or rows is not self._rows:
                 return
             todo = [k for k in range(first, min(len(rows.blocks), first + LAYOUT_CHUNK)) if not rows.exact[k]]
-            if todo:
+            counts.update(rows.measure(todo))
+            last = first + LAYOUT_CHUNK >= len(rows.blocks)
+            # Handed over a few times a second, not every chunk: each hand-over redraws the view.
+            if counts and (last or time.monotonic() - handed >= LAYOUT_HAND_OVER_SECONDS):
                 try:
-                    self.app.call_from_thread(self._apply_counts, rows, rows.measure(todo))
+                    self.app.call_from_thread(self._apply_counts, rows, counts)
                 except RuntimeError:  # the app has exited meanwhile
                     return
+                counts, handed = {}, time.monotonic()
 
     def _apply_counts(self, rows: ArticleRows, counts: dict[int, int]) -> None:
         if rows is not self._rows:
