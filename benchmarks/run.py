@@ -4,7 +4,8 @@
 
 Generates a ~2 MB and a ~10 MB Arabic book (benchmarks/corpus.py), then measures full layout
 against GNU FriBidi, time to first paint in tmux against a minimal Textual app, and, with the
-10 MB book open: resize, resident memory and search. A figure the app cannot produce yet is
+10 MB book open: key presses while it is laid out and analysed, resize, resident memory and
+search. A figure the app cannot produce yet is
 printed as "not measurable yet: <why>"; nothing here waits without a bound.
 """
 
@@ -39,6 +40,7 @@ FIRST_PAINT_RUNS = 7
 OPEN_TIMEOUT = 60.0  # seconds for a first paint
 SETTLE_TIMEOUT = 120.0  # seconds for the 10 MB book to finish its background work
 RESIZES = ((72, 30), (100, 30), (60, 30), (100, 30)) * 2
+
 
 @dataclass
 class Figure:
