@@ -5,8 +5,8 @@
 Generates a ~2 MB and a ~10 MB Arabic book (benchmarks/corpus.py), then measures full layout
 against GNU FriBidi, time to first paint in tmux against a minimal Textual app, and, with the
 10 MB book open: key presses while it is laid out and analysed, resize, resident memory and
-search. A figure the app cannot produce yet is
-printed as "not measurable yet: <why>"; nothing here waits without a bound.
+search. A figure the app cannot produce yet is printed as "not measurable yet: <why>"; nothing
+here waits without a bound.
 """
 
 import shutil
