@@ -513,7 +513,7 @@ def test_quotes_and_names_found_after_the_first_paint_fill_the_panels(state_file
                          "quotes": (), "entities": (), "mentions": ()})
     release = threading.Event()
 
-    def analyse(names_found):
+    def analyse(names_found, pause=None):
         release.wait(10)
         return full
 

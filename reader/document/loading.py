@@ -20,6 +20,7 @@ __all__ = ["DocumentError", "load_document", "open_document"]
 
 STDIN = "-"
 MENTION_STEP = 1000  # blocks between two hand-overs of the names found so far
+PAUSE_STEP = 50  # blocks between two calls of `pause` (a few milliseconds of work)
 PREVIEW_CHARS = 65_536  # of a long text, structured before the first paint (see open_document)
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")  # where plain text blocks end
 Analysis = Callable[..., Document]  # analyse(found_so_far=None), see open_document
@@ -38,7 +39,8 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
     """The document's text and structure, with no quotes, entities or mentions yet, and a
     function returning the whole document. Finding those takes seconds on a book, so the app
     shows the text first and runs the function in a background worker; the function hands the
-    names found so far to `found_so_far`, if given, as it goes (every MENTION_STEP blocks).
+    names found so far to `found_so_far`, if given, as it goes (every MENTION_STEP blocks), and
+    calls `pause`, if given, every PAUSE_STEP blocks (where the app's input may hold it).
 
     preview: of a long plain text, only the start (PREVIEW_CHARS, cut at a blank line) is
     structured now, so the first screen needs no more than that; the function then hands the
@@ -68,7 +70,8 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
 
     start, start_quotes = structure(raw)
 
-    def analyse(found_so_far: Callable[[Document], None] | None = None) -> Document:
+    def analyse(found_so_far: Callable[[Document], None] | None = None,
+                pause: Callable[[], None] | None = None) -> Document:
         document, block_quotes = structure(parse(text, fmt)[0]) if cut else (start, start_quotes)
         if cut and found_so_far is not None:
             found_so_far(document)
@@ -90,6 +93,8 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
                 mentioned.setdefault(mention.entity_id)
             if found_so_far is not None and (block.index + 1) % MENTION_STEP == 0:
                 found_so_far(with_mentions(()))
+            if pause is not None and block.index % PAUSE_STEP == 0:
+                pause()
         return with_mentions(find_quotes(blocks, folded, mentions, entities, block_quotes))
 
     return start, analyse

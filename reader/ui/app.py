@@ -28,6 +28,7 @@ from reader.ui.entry_list import Entry, EntryList, Field
 from reader.ui.help import HelpScreen
 from reader.ui.highlights import Highlights
 from reader.ui.panels import glossary_entries, quote_entries, section_entries
+from reader.ui.quiet import InputQuiet
 from reader.ui.reading_position import DocumentKey, PositionStore, default_state_file
 from reader.ui.search import SearchHits, SearchIndex
 from reader.ui.status import SearchField, StatusLine
@@ -72,6 +73,7 @@ class ReaderApp(App[int]):
         self.search_index = SearchIndex(self.texts)
         self.history: list[tuple[int, int]] = []
         self.hits = SearchHits((0, 0))
+        self.quiet = InputQuiet()  # background work pauses for a moment after each input
         self.current_quote: int | None = None
         self.current_mention: int | None = None
         self._search_anchor: tuple[int, int] | None = None
@@ -88,6 +90,7 @@ class ReaderApp(App[int]):
                 _links(self.document),
                 self.options,
                 measure=self._measure,
+                quiet=self.quiet,
                 id="article",
             )
             yield EntryList(self.options, id="sections")
@@ -151,7 +154,7 @@ class ReaderApp(App[int]):
 
     def _analyse_document(self, analyse: Analysis) -> None:
         try:
-            document = analyse(partial(self.call_from_thread, self._names_found))
+            document = analyse(partial(self.call_from_thread, self._names_found), pause=self.quiet.wait)
             self.call_from_thread(self._analysed, document)
         except RuntimeError:  # the app has already exited
             return
@@ -251,6 +254,11 @@ class ReaderApp(App[int]):
 
     def action_quit_reader(self) -> None:
         self.exit()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.Resize)):
+            self.quiet.input()
+        await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
         """A key no binding took (while searching, none does): it belongs to the query. Otherwise, if an

@@ -22,12 +22,13 @@ from reader.engine.layout import Span
 from reader.ui.article_rows import ArticleRows, SeparatorRow
 from reader.ui.drawing import TextOptions, line_segments, safe_link
 from reader.ui.panels import TYPE_TITLES
+from reader.ui.quiet import InputQuiet
 
 DEFAULT_MEASURE = 80
 MIN_MEASURE = 20
 MEASURE_STEP = 8
 
-LAYOUT_CHUNK = 200  # blocks measured per step of the background layout
+LAYOUT_CHUNK = 50  # blocks measured per step of the background layout (a few milliseconds)
 LAYOUT_HAND_OVER_SECONDS = 0.1  # how often the measured counts reach the view (and progress shows)
 
 
@@ -63,10 +64,13 @@ class ArticleView(ScrollView, can_focus=True):
         options: TextOptions,
         *,
         measure: int = DEFAULT_MEASURE,
+        quiet: InputQuiet | None = None,
         id: str | None = None,
     ) -> None:
-        """texts/kinds: each block's text and kind; links: (start, end, url) per block."""
+        """texts/kinds: each block's text and kind; links: (start, end, url) per block; quiet:
+        when the background layout gives way to input."""
         super().__init__(id=id)
+        self._quiet = quiet or InputQuiet()
         self._take_blocks(texts, kinds, links)
         self._options = options
         self.measure = measure
@@ -130,6 +134,7 @@ class ArticleView(ScrollView, can_focus=True):
         counts: dict[int, int] = {}
         handed = time.monotonic()
         for first in range(0, len(rows.blocks), LAYOUT_CHUNK):
+            self._quiet.wait()
             if worker.is_cancelled or rows is not self._rows:
                 return
             todo = [k for k in range(first, min(len(rows.blocks), first + LAYOUT_CHUNK)) if not rows.exact[k]]
