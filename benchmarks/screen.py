@@ -3,6 +3,7 @@ with `capture-pane` until what we wait for is there. Every wait is bounded."""
 
 import os
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -37,6 +38,8 @@ class Run:
     """One program in its own tmux server, with a fresh state directory (no remembered position)."""
 
     def __init__(self, command: list[str], width: int = 100, height: int = 30) -> None:
+        if shutil.which("tmux") is None:
+            raise NotMeasurable("tmux is not installed (Debian: tmux)")
         self.state = tempfile.TemporaryDirectory(prefix="reader-benchmark-home-")
         env = environment_for_app(Path(self.state.name))
         self.session = TmuxSession(command, width=width, height=height, env=env)
