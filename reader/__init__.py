@@ -1,8 +1,13 @@
 """reader: an Arabic reader for the terminal."""
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("reader")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+def __getattr__(name: str) -> str:
+    # Looked up on demand: importlib.metadata costs ~15 ms of every start, and only --version needs it.
+    if name != "__version__":
+        raise AttributeError(name)
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("reader")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "0.0.0+source"

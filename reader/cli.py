@@ -11,7 +11,6 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from reader import __version__
 from reader.settings import SettingsError, add_arguments, from_arguments
 
 SUBCOMMANDS = {
@@ -40,7 +39,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     else:
         parser = argparse.ArgumentParser(prog=f"reader {command}", description=SUBCOMMANDS[command])
     parser.add_argument("file", nargs="?", metavar="FILE", help="a text, Markdown or HTML file, or - for stdin")
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("--version", action=_Version)
     if command is not None:
         parser.add_argument("--width", type=_width, help="line width in cells (default: the terminal's, else 80)")
     if command in ("quotes", "entities"):
@@ -56,6 +55,19 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     if command in (None, "render"):
         add_arguments(parser)
     return parser
+
+
+class _Version(argparse.Action):
+    """--version, with the version looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, **_) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        import reader
+
+        print(f"reader {reader.__version__}")
+        parser.exit()
 
 
 def _width(value: str) -> int:
