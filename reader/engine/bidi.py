@@ -139,21 +139,25 @@ def visual_order(text: str, levels: bytes, level: int, start: int, end: int) -> 
             line[k] = level
         else:
             trailing = False
-    order = list(range(start, end))
-    if not line:
-        return order
-    highest = max(line)
-    lowest_odd = min(line) | 1
-    for current in range(highest, lowest_odd - 1, -1):  # L2
+    return reverse_runs(line, list(range(start, end)))
+
+
+def reverse_runs(levels: list[int], items: list) -> list:
+    """Rule L2: from the highest level down to the lowest odd one, reverse every run of items
+    at that level or higher. `levels` (one per item, after L1) is consumed."""
+    if not levels:
+        return items
+    lowest_odd = min(levels) | 1
+    for current in range(max(levels), lowest_odd - 1, -1):
         k = 0
-        while k < len(line):
-            if line[k] < current:
+        while k < len(levels):
+            if levels[k] < current:
                 k += 1
                 continue
             run_end = k
-            while run_end < len(line) and line[run_end] >= current:
+            while run_end < len(levels) and levels[run_end] >= current:
                 run_end += 1
-            order[k:run_end] = order[k:run_end][::-1]
-            line[k:run_end] = line[k:run_end][::-1]
+            items[k:run_end] = items[k:run_end][::-1]
+            levels[k:run_end] = levels[k:run_end][::-1]
             k = run_end
-    return order
+    return items

@@ -17,6 +17,7 @@ from reader.engine.bidi import (
     base_level,
     paragraph_kind,
     resolve_levels,
+    reverse_runs,
     simple_rtl_levels,
     visual_order,
 )
@@ -300,7 +301,8 @@ class ParagraphLayout:
     def _line_text(self, line: ScreenLine) -> str:
         kind = self.kind
         if kind == "mixed":
-            return "".join(c.text for c in self._visual_line(line))
+            text = self._mixed_line_text(line)
+            return "".join(c.text for c in self._visual_line(line)) if text is None else text
         text, tokens = self.text, self._tokens
         parts = []
         for index in range(line.first_token, len(tokens)):
@@ -318,6 +320,34 @@ class ParagraphLayout:
         if kind == "rtl":
             parts.reverse()
         return "".join(parts)
+
+
+    def _mixed_line_text(self, line: ScreenLine) -> str | None:
+        """Rule L2 over whole words instead of glyphs, when each word has one level and no rule
+        L1 applies (no tab, no trailing space); None otherwise."""
+        text, tokens, levels = self.text, self._tokens, self.levels
+        unit_levels: list[int] = []
+        units: list[str] = []
+        for index in range(line.first_token, len(tokens)):
+            start, end, word = tokens[index]
+            if start >= line.end:
+                break
+            if start < line.start or end > line.end:
+                return None
+            if word is None:
+                if end >= line.end or "\t" in text[start:end]:
+                    return None
+                for i in range(start, end):
+                    unit_levels.append(levels[i])
+                    units.append(" " * char_cells(text[i]))
+                continue
+            level = levels[start]
+            if levels.count(level, start, end) != end - start:
+                return None
+            # A word at an odd level holds no number (numbers resolve to even levels).
+            units.append(word.rtl_visual(text, start, end, "R") if level % 2 else word.shaped.text)
+            unit_levels.append(level)
+        return "".join(reverse_runs(unit_levels, units))
 
 
 def layout_paragraph(text: str, width: int, **options) -> ParagraphLayout:
