@@ -11,9 +11,7 @@ from functools import partial
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.cache import LRUCache
 from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
 from textual.message import Message
 from textual.strip import Strip
 from textual.worker import get_current_worker
@@ -23,6 +21,7 @@ from reader.ui.article_rows import ArticleRows, SeparatorRow
 from reader.ui.drawing import TextOptions, line_segments, safe_link
 from reader.ui.panels import TYPE_TITLES
 from reader.ui.quiet import InputQuiet
+from reader.ui.row_view import RowView
 
 DEFAULT_MEASURE = 80
 MIN_MEASURE = 20
@@ -33,8 +32,10 @@ LAYOUT_HAND_OVER_SECONDS = 0.1  # how often the measured counts reach the view (
 
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(RowView, can_focus=True):
     """The document's blocks laid out in a reading column; highlights are spans per block."""
+
+    STRIP_CACHE_SIZE = 1024
 
     COMPONENT_CLASSES = {
         "article--title",
@@ -77,7 +78,6 @@ class ArticleView(ScrollView, can_focus=True):
         self.hidden_kinds: frozenset[str] = frozenset()
         self._spans: Mapping[int, Sequence[Span]] = {}
         self._rows: ArticleRows | None = None
-        self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
 
     def _take_blocks(
         self, texts: Sequence[str], kinds: Sequence[str], links: Sequence[Sequence[tuple[int, int, str]]]
@@ -266,16 +266,8 @@ class ArticleView(ScrollView, can_focus=True):
             self._relayout(keep_anchor=True)
         return super().render_lines(crop)
 
-    def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
-        row = scroll_y + y
-        key = (row, width, self.column_width)
-        strip = self._strips.get(key)
-        if strip is None:
-            strip = self._render_row(row, width)
-            self._strips[key] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+    def _strip_key(self, row: int, width: int) -> tuple:
+        return (row, width, self.column_width)
 
     def _render_row(self, row: int, width: int) -> Strip:
         base = self.rich_style

@@ -13,14 +13,13 @@ from typing import Any
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.ui.drawing import TextOptions, line_segments
+from reader.ui.row_view import RowView
 
 MARKS = 2  # cells left of the text for the cursor and the "current" marks, before any labels
 FIRST_ROWS = 200  # rows laid out before the list is drawn; the rest in the background
@@ -41,7 +40,7 @@ class Entry:
     label: str = ""  # a few ASCII characters drawn left of the text (e.g. the key that jumps there)
 
 
-class EntryList(ScrollView, can_focus=True):
+class EntryList(RowView, can_focus=True):
     COMPONENT_CLASSES = {
         "entry-list--text",
         "entry-list--heading",
@@ -79,7 +78,6 @@ class EntryList(ScrollView, can_focus=True):
         self._width = 0
         self._generation = 0  # which layout a batch from the background worker belongs to
         self._gutter = MARKS
-        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(256)
 
     def set_entries(self, entries: list[Entry]) -> None:
         self.entries = entries
@@ -239,17 +237,6 @@ class EntryList(ScrollView, can_focus=True):
         if self.size.width and self._text_width() != self._width:
             self._relayout()
         return super().render_lines(crop)
-
-    def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
-        row = scroll_y + y
-        key = (row, width)
-        strip = self._strips.get(key)
-        if strip is None:
-            strip = self._render_row(row, width)
-            self._strips[key] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
     def _render_row(self, row: int, width: int) -> Strip:
         base = self.rich_style
