@@ -198,9 +198,12 @@ def test_quotes_are_underlined_listed_with_their_speaker_and_enter_jumps(state_f
 
 def test_glossary_highlights_mentions_by_type_and_n_walks_the_selected_entity(state_file):
     async def check(app, pilot):
+        assert styled(block_row(app, SECOND_HEADING_BLOCK), "bold") == [EGYPT_ON_SCREEN]  # a bold heading
         await pilot.press("e")
         glossary = app.panel("glossary")
         assert glossary.display
+        # …in which the mention of Egypt stands out without colour: it is the one part not bold.
+        assert styled(block_row(app, SECOND_HEADING_BLOCK), "bold") == []
         lead = block_row(app, 1)
         assert styled(lead, "bold") == [EGYPT_ON_SCREEN, AHMAD_ON_SCREEN]
         colours = {seg.text.strip(): seg.style.color for seg in lead if seg.text.strip() in (EGYPT_ON_SCREEN, AHMAD_ON_SCREEN)}

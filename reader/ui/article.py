@@ -246,14 +246,19 @@ class ArticleView(RowView, can_focus=True):
 
     # -- drawing -----------------------------------------------------------------------------
 
-    def _style(self, name: str) -> Style:
+    def _style(self, name: str, in_bold: bool = False) -> Style:
         if name.startswith("link:"):
             url = self._links_of_span(name)
             return self.get_component_rich_style("article--link") + Style(link=url) if url else Style()
         component = f"article--{name}"
         if component not in self.COMPONENT_CLASSES:
             component = "article--mention" if name.startswith("mention-") else "article--body"
-        return self.get_component_rich_style(component)
+        style = self.get_component_rich_style(component)
+        if in_bold and name.startswith("mention") and style.bold:
+            # Mentions are bold; in a bold title, lead or heading they stand out by not being bold,
+            # so they stay distinguishable without colour.
+            style += Style(bold=False)
+        return style
 
     def _links_of_span(self, name: str) -> str | None:
         block, number = (int(part) for part in name[len("link:") :].split("."))
@@ -294,5 +299,6 @@ class ArticleView(RowView, can_focus=True):
         ]
         if found.offset:  # a line of a piece of an enormous paragraph: offsets from the piece
             spans = [Span(span.start - found.offset, span.end - found.offset, span.style) for span in spans]
-        segments = [Segment(" " * margin, base), *line_segments(found.line, block_style, spans, self._style)]
+        style_of = partial(self._style, in_bold=bool(block_style.bold))
+        segments = [Segment(" " * margin, base), *line_segments(found.line, block_style, spans, style_of)]
         return Strip(segments).adjust_cell_length(width, base)
