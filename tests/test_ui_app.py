@@ -465,15 +465,22 @@ def test_shift_tab_goes_back_through_the_open_panels_and_ctrl_q_quits(state_file
     run(check, size=(100, 30), state_file=state_file)
 
 
-def test_a_narrow_terminal_puts_the_sections_below_the_article(state_file):
+def test_a_narrow_terminal_shows_the_panels_as_overlays_one_at_a_time(state_file):
     async def check(app, pilot):
+        article_height = app.article.region.height
         await pilot.press("s")
         sidebar, article = app.panel("sections").region, app.article.region
         assert sidebar.y > article.y and sidebar.x == article.x == 0
+        assert sidebar.bottom <= article.bottom  # over the article's lower part…
+        assert article.height == article_height  # …which keeps its size: an overlay
         assert app.article.column_width == 50 - 3
         await pilot.press("quotation_mark", "e")
+        assert not app.panel("sections").display  # the quotes and glossary overlay replaces it
         quotes, glossary = app.panel("quotes").region, app.panel("glossary").region
         assert glossary.y > quotes.y and glossary.x == quotes.x == 0  # one above the other
+        assert app.article.region.height == article_height
+        await pilot.press("s")
+        assert not app.panel("quotes").display and not app.panel("glossary").display
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         sidebar, article = app.panel("sections").region, app.article.region
@@ -485,10 +492,12 @@ def test_a_narrow_terminal_puts_the_sections_below_the_article(state_file):
 def test_when_the_terminal_does_the_bidi_the_app_sends_logical_text_in_one_column(state_file):
     async def check(app, pilot):
         assert text_of(article_row(app, 0)).rstrip().endswith("سلام")  # logical, unshaped
-        await pilot.press("s", "quotation_mark", "e")
-        sections, quotes, glossary = (app.panel(name).region for name in ("sections", "quotes", "glossary"))
-        assert sections.x == quotes.x == glossary.x == 0  # no two panels share a row
-        assert sections.y < quotes.y < glossary.y
+        await pilot.press("s")
+        assert app.panel("sections").region.x == 0  # the whole width: no other text on its rows
+        await pilot.press("quotation_mark", "e")
+        assert not app.panel("sections").display
+        quotes, glossary = app.panel("quotes").region, app.panel("glossary").region
+        assert quotes.x == glossary.x == 0 and quotes.y < glossary.y  # no two panels share a row
 
     run(check, size=(120, 40), state_file=state_file, options=TextOptions(shape=False, reorder=False))
 

@@ -399,6 +399,13 @@ class ReaderApp(App[int]):
     def _toggle(self, name: str) -> bool:
         panel = self.panel(name)
         panel.display = not panel.display
+        if panel.display and self.screen.has_class("-narrow"):
+            # Overlays share the lower half: the sections replace quotes and glossary, and back.
+            others = ("quotes", "glossary") if name == "sections" else ("sections",)
+            for other in others:
+                self.panel(other).display = False
+                if self.panel(other).has_focus:
+                    self.screen.set_focus(self.article)
         if not panel.display and panel.has_focus:
             self.screen.set_focus(self.article)
         aids = self.query_one("#aids")
