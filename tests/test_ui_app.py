@@ -421,6 +421,18 @@ def test_the_reading_position_is_remembered_and_a_corrupt_state_file_set_aside(s
     assert list(state_file.parent.glob("positions.json.corrupt-*"))
 
 
+def test_the_reading_position_is_written_while_reading_not_only_at_exit(state_file, monkeypatch):
+    monkeypatch.setattr(ReaderApp, "POSITION_SAVE_SECONDS", 0.05)
+
+    async def read_on(app, pilot):
+        await pilot.press("2", "j", "j")
+        await pilot.pause(0.3)
+        assert app._last_anchor == (3, 0)
+        assert '"block": 3' in state_file.read_text(encoding="utf-8")  # the app is still running
+
+    run(read_on, state_file=state_file)
+
+
 def test_an_arabic_keyboard_layout_gives_the_same_actions_from_the_same_keys(state_file):
     async def check(app, pilot):
         await pilot.press("ت")  # the j key

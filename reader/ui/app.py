@@ -44,6 +44,7 @@ class ReaderApp(App[int]):
     CSS_PATH = "reader.tcss"
     BINDINGS = READER_BINDINGS
     TITLE = "reader"
+    POSITION_SAVE_SECONDS = 5.0  # the reading position is also written while reading: a kill -9 loses little
 
     def __init__(
         self,
@@ -78,6 +79,7 @@ class ReaderApp(App[int]):
         self.current_mention: int | None = None
         self._search_anchor: tuple[int, int] | None = None
         self._last_anchor: tuple[int, int] | None = None
+        self._saved_anchor: tuple[int, int] | None = None
 
     # -- structure ---------------------------------------------------------------------------
 
@@ -146,6 +148,7 @@ class ReaderApp(App[int]):
         if resume is not None:
             self.call_after_refresh(self.article.go_to, *resume)
         self.call_after_refresh(self._scrolled)
+        self.set_interval(self.POSITION_SAVE_SECONDS, self._remember_position_while_reading)
         if self._analyse is not None:
             # A daemon thread, not a Textual worker: the analysis cannot stop half way, and
             # quitting must not wait for it (the executor behind thread workers is joined at exit).
@@ -224,9 +227,16 @@ class ReaderApp(App[int]):
         self.query_one(StatusLine).show(place, "  ".join(parts))
 
     def remember_position(self) -> None:
-        """Store where the reader was; called once the app has exited."""
-        if self._last_anchor is not None:
+        """Store where the reader was; called once the app has exited, and while reading."""
+        if self._last_anchor is not None and self._last_anchor != self._saved_anchor:
             self.positions.remember(self.document_key, self.texts, *self._last_anchor)
+            self._saved_anchor = self._last_anchor
+
+    def _remember_position_while_reading(self) -> None:
+        try:
+            self.remember_position()
+        except OSError:
+            pass  # said once, at exit (run_app), not every few seconds
 
     def get_system_commands(self, screen: Screen):
         yield from super().get_system_commands(screen)
