@@ -9,8 +9,9 @@
 
 It returns the folded text together with a compact map back to offsets in the original, so a
 match found in the folded text can be highlighted in the text as the document says it.
-The folding is one `str.translate`; the map is built only from the few places where the length
-changes (dropped marks, expansions), so a 10 MB document costs well under a second.
+The folding is one `str.translate` over a table filled as characters are met; the map is built
+only from the few places where the length changes (dropped marks, expansions), so a 10 MB
+document costs well under a second.
 """
 
 from __future__ import annotations
@@ -32,41 +33,56 @@ _PRESENTATION_FORMS = ((0xFB50, 0xFE00), (0xFE70, 0xFF00))
 _CASED_PLANES_END = 0x20000  # every cased letter in Unicode lies below this
 
 
-def _build_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {}
-    for cp in range(_CASED_PLANES_END):
-        folded = chr(cp).casefold()
-        if folded != chr(cp):
-            table[cp] = folded
-    for low, high in _ARABIC_BLOCKS:
-        for cp in range(low, high):
-            if unicodedata.category(chr(cp)) == "Mn":
-                table[cp] = None
-    for char in _INVISIBLE:
-        table[ord(char)] = None
-    for char, folded in _LETTER_FOLDS.items():
-        table[ord(char)] = folded
-    for low, high in _PRESENTATION_FORMS:
-        for cp in range(low, high):
-            decomposed = unicodedata.normalize("NFKC", chr(cp))
-            if decomposed == chr(cp):
-                continue
-            folded = decomposed.translate(table)
+class _FoldTable(dict[int, "str | None"]):
+    """Code point → its folding (None: dropped), for str.translate. Filled on demand, one code
+    point at a time: building it for all of Unicode took ~50 ms of every start."""
+
+    def __missing__(self, cp: int) -> str | None:
+        char = chr(cp)
+        if char in _INVISIBLE:
+            folded = None
+        elif char in _LETTER_FOLDS:
+            folded = _LETTER_FOLDS[char]
+        elif _in(cp, _ARABIC_BLOCKS) and unicodedata.category(char) == "Mn":
+            folded = None
+        elif _in(cp, _PRESENTATION_FORMS) and unicodedata.normalize("NFKC", char) != char:
+            folded = unicodedata.normalize("NFKC", char).translate(self)
             # Isolated forms of harakat decompose to a space plus the mark: drop them whole.
-            table[cp] = folded if folded.strip() else None
-    return table
+            folded = folded if folded.strip() else None
+        else:
+            folded = char.casefold()
+        self[cp] = folded
+        return folded
+
+
+def _in(cp: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(low <= cp < high for low, high in ranges)
+
+
+_TABLE = _FoldTable()
 
 
 @cache
-def _folding() -> tuple[dict[int, str | None], re.Pattern[str]]:
-    """The folding table and the characters that change the length, built on first use (not at
-    import: it takes a noticeable part of the app's start, and the first search is later)."""
-    table = _build_table()
-    # Only around characters whose folding is not exactly one character does the map change:
-    # runs of dropped ones (the common case: harakat) and single expanding ones (ß → ss, ﻻ → لا).
-    dropped = "".join(re.escape(chr(cp)) for cp, folded in sorted(table.items()) if folded is None)
-    expanding = "".join(re.escape(chr(cp)) for cp, folded in sorted(table.items()) if folded and len(folded) > 1)
-    return table, re.compile(f"([{dropped}]+)|[{expanding}]")
+def _dropped() -> str:
+    """A regex class of the characters folding drops (all lie in the Arabic and presentation
+    form blocks, or are the invisible ones)."""
+    candidates = [*map(ord, _INVISIBLE)]
+    for low, high in (*_ARABIC_BLOCKS, *_PRESENTATION_FORMS):
+        candidates.extend(range(low, high))
+    return "".join(re.escape(chr(cp)) for cp in candidates if _TABLE[cp] is None)
+
+
+def _resizing(text: str) -> re.Pattern[str] | None:
+    """The characters of `text` whose folding is not exactly one character, or None if none is.
+
+    Only around them does the map back change: runs of dropped ones (the common case: harakat)
+    and single expanding ones (ß → ss, ﻻ → لا)."""
+    table = _TABLE
+    changing = [char for char in set(text) if len(table[ord(char)] or "") != 1]
+    if not changing:
+        return None
+    expanding = "".join(re.escape(char) for char in sorted(changing) if table[ord(char)])
+    return re.compile(f"([{_dropped()}]+)" + (f"|[{expanding}]" if expanding else ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +109,12 @@ class NormalizedText:
 
 
 def normalize(text: str) -> NormalizedText:
-    table, resizing = _folding()
+    table = _TABLE
     folded = text.translate(table)
     starts = array("i", [0])
     shifts = array("i", [0])
-    if resizing.search(text) is None:
+    resizing = _resizing(text)
+    if resizing is None:
         return NormalizedText(text, folded, starts, shifts)
 
     def set_shift(position: int, shift: int) -> None:
@@ -125,4 +142,4 @@ def normalize(text: str) -> NormalizedText:
 
 def fold(text: str) -> str:
     """The folded text alone: for keys and queries, where no map back is needed."""
-    return text.translate(_folding()[0])
+    return text.translate(_TABLE)
