@@ -70,6 +70,19 @@ class Shell:
                 raise AssertionError(f"waited for {what}; screen:\n" + "\n".join(screen))
             time.sleep(0.05)
 
+    def settled(self, quiet: float = 0.3, timeout: float = 15.0) -> list[str]:
+        """The screen once it has not changed for `quiet` seconds."""
+        deadline = time.monotonic() + timeout
+        screen, since = self.screen(), time.monotonic()
+        while time.monotonic() - since < quiet:
+            if time.monotonic() > deadline:
+                raise AssertionError("the screen kept changing:\n" + "\n".join(screen))
+            time.sleep(0.05)
+            now = self.screen()
+            if now != screen:
+                screen, since = now, time.monotonic()
+        return screen
+
     def close(self) -> None:
         subprocess.run([TMUX, "-S", self.socket, "kill-server"], capture_output=True, timeout=10)
 
@@ -193,8 +206,7 @@ def test_every_article_line_read_through_in_tmux_is_in_uax9_order_at_80x24_and_1
                 previous, at_top = screen, False
                 shell.keys(*["j"] * ((height - 2) // 2))
                 shell.wait(lambda s: s.split("\n") != previous, "scrolling")
-                time.sleep(0.2)  # let the frame finish
-                screen = shell.screen()
+                screen = shell.settled()  # every key's frame drawn, none half-way
             assert seen == set(range(len(paragraphs)))
             shell.keys("q")
             shell.wait(lambda s: s.rstrip().endswith(PROMPT_SHOWN), "the prompt")

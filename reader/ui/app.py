@@ -11,6 +11,7 @@ from textual import events
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.keys import _character_to_key
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -159,7 +160,7 @@ class ReaderApp(App[int]):
         try:
             document = analyse(partial(self.call_from_thread, self._names_found), pause=self.quiet.wait)
             self.call_from_thread(self._analysed, document)
-        except RuntimeError:  # the app has already exited
+        except (RuntimeError, NoMatches):  # the app has exited, or is taking its widgets down
             return
         self.search_index.prepare()
 
