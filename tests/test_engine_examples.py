@@ -70,6 +70,15 @@ def test_a_highlight_on_one_letter_of_lam_alef_covers_the_ligature():
     ]
 
 
+def test_index_to_cell_is_the_inverse_of_cells():
+    line = layout_paragraph("سلام", 10).lines[0]
+    # On screen: meem (logical 3), lam-alef (1 and 2), seen (0); no indent counted.
+    assert [line.index_to_cell(i) for i in range(4)] == [2, 1, 1, 0]
+    assert line.index_to_cell(4) is None
+    mixed = layout_paragraph("abc نعم", 20).lines[0]  # LTR: abc, space, then نعم reversed
+    assert [mixed.index_to_cell(i) for i in range(7)] == [0, 1, 2, 3, 6, 5, 4]
+
+
 def test_controls_become_visible_and_offsets_do_not_move():
     text = "a\x1b]2;x\x07b\u202ec\x9bd"
     clean = sanitize(text)

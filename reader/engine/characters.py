@@ -27,7 +27,3 @@ def char_cells(char: str) -> int:
     if char == "\t":
         return TAB_CELLS
     return cell_len(char)
-
-
-def is_arabic_letter(char: str) -> bool:
-    return BIDI_CLASS[char] == "AL" and not IS_MARK[char]
