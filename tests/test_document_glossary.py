@@ -5,11 +5,11 @@ import pytest
 from reader.document.decoding import DocumentError
 from reader.document.glossary import Matcher, bundled_glossaries, load_glossaries, parse_glossary
 from reader.document.loading import load_document
-from reader.document.model import Entity, MentionKind
+from reader.document.model import Entity, EntityType, MentionKind
 from reader.engine.normalize import normalize
 
-KIM = Entity("kim", "person", "كيم جونغ أون", "Kim Jong Un", "Leader.", ("كيم", "أون"), ("الزعيم الكوري الشمالي",))
-WEST = Entity("west", "place", "الغرب", "the West", "Western countries.", (), ())
+KIM = Entity("kim", EntityType.PERSON, "كيم جونغ أون", "Kim Jong Un", "Leader.", ("كيم", "أون"), ("الزعيم الكوري الشمالي",))
+WEST = Entity("west", EntityType.PLACE, "الغرب", "the West", "Western countries.", (), ())
 
 
 def found(text, *entities):

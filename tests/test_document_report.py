@@ -80,3 +80,21 @@ def test_json_text_escapes_what_a_terminal_would_obey(tmp_path):
     assert not any(unicodedata.category(char) == "Cc" and char != "\n" for char in output)
     assert "\u202e" not in output
     assert "نعم" in output  # Arabic stays readable
+
+
+def test_the_entities_table_groups_types_in_the_glossary_panels_order(article):
+    # One vocabulary: People, Places, Organisations… in the panel, and the same groups in this
+    # order in the report (the report used to put organisations before places).
+    headings = [line for line in entities_table(article, 80) if line.startswith("== ")]
+    assert headings[:3] == ["== person ==", "== place ==", "== organisation =="]
+
+
+def test_a_user_glossarys_own_type_is_other(tmp_path):
+    glossary = tmp_path / "ships.toml"
+    glossary.write_text('[[entity]]\nid = "dhow"\ntype = "ship"\nname_ar = "البوم"\n'
+                        'name_en = "Al-Boom"\ndescription = "A dhow."\n', encoding="utf-8")
+    text = tmp_path / "a.txt"
+    text.write_text("أبحر البوم من الميناء.", encoding="utf-8")
+    doc = load_document(str(text), glossaries=[glossary])
+    assert [row["type"] for row in entities_json(doc)] == ["other"]
+    assert "== other ==" in entities_table(doc, 60)

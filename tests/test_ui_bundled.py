@@ -6,6 +6,7 @@ import asyncio
 import pytest
 
 from reader.cli import bundled_article
+from reader.document.model import EntityType
 from reader.document.loading import load_document
 from reader.engine.layout import layout_paragraph
 from reader.ui.app import ReaderApp
@@ -86,7 +87,7 @@ def test_120x40_with_every_panel_open(article, tmp_path):
         assert "People" in "".join(row[glossary.x :] for row in below[:4])  # after the strip's legend
         assert "Vladimir Putin · " in "\n".join(row[glossary.x :] for row in below)
         # each entity's Arabic name whole, ending at the panel's text edge, left of its scrollbar
-        for entity in [entity for entity in article.entities if entity.type == "person"][:2]:  # on screen
+        for entity in [entity for entity in article.entities if entity.type is EntityType.PERSON][:2]:  # on screen
             name = layout_paragraph(entity.name_ar, 100).lines[0].text
             assert any(row[glossary.x : glossary.right - 1].rstrip().endswith(name) for row in below), entity.name_en
         # the article keeps its 80-cell measure in the 87 cells left to it; its first quote underlined

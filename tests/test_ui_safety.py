@@ -3,7 +3,7 @@ http(s) hyperlinks."""
 
 import asyncio
 
-from reader.document.model import Block, BlockKind, Document, Entity, Link, Mention, MentionKind, Quote, Section
+from reader.document.model import Block, BlockKind, Document, Entity, EntityType, Link, Mention, MentionKind, Quote, Section
 from reader.ui.app import ReaderApp
 from reader.ui.drawing import safe_link
 from reader.ui.status import StatusLine
@@ -42,7 +42,7 @@ def hostile_document() -> Document:
         blocks=blocks,
         sections=(Section(texts[0], None, 0, 1), Section(f"قسم {HOSTILE}", 1, 1, 4)),
         quotes=(Quote(1, quote_start, len(texts[1]) - 1, texts[1][quote_start:-1], True, "x"),),
-        entities=(Entity("x", "person", f"أحمد {HOSTILE}", f"Ahmad {HOSTILE}", f"desc {HOSTILE}", (), ()),),
+        entities=(Entity("x", EntityType.PERSON, f"أحمد {HOSTILE}", f"Ahmad {HOSTILE}", f"desc {HOSTILE}", (), ()),),
         mentions=(Mention("x", 1, 4, 8, "أحمد", MentionKind.NAME),),
     )
 

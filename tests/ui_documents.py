@@ -1,7 +1,7 @@
 """Small documents for the app tests, built with the real document model, with what their
 text looks like on screen worked out by hand (presentation forms, left to right)."""
 
-from reader.document.model import Block, BlockKind, Document, Entity, Mention, MentionKind, Quote, Section
+from reader.document.model import Block, BlockKind, Document, Entity, EntityType, Mention, MentionKind, Quote, Section
 
 TITLE = "سلام"
 TITLE_ON_SCREEN = "\ufee1\ufefc\ufeb3"  # ﻡﻼﺳ: meem isolated, lam-alef final, seen initial
@@ -41,8 +41,8 @@ def sample_document(source: str = "sample.txt") -> Document:
         ),
         quotes=(Quote(1, quote_start, quote_start + 3, "نعم", True, "ahmad"),),
         entities=(
-            Entity("ahmad", "person", "أحمد", "Ahmad", "A man who says yes.", ("أحمد",), ()),
-            Entity("egypt", "place", "مصر", "Egypt", "A country.", ("مصر",), ()),
+            Entity("ahmad", EntityType.PERSON, "أحمد", "Ahmad", "A man who says yes.", ("أحمد",), ()),
+            Entity("egypt", EntityType.PLACE, "مصر", "Egypt", "A country.", ("مصر",), ()),
         ),
         mentions=(
             Mention("ahmad", 1, LEAD.index("أحمد"), LEAD.index("أحمد") + 4, "أحمد", MentionKind.NAME),

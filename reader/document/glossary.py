@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Sequence
 
 from reader.document.decoding import DocumentError
-from reader.document.model import Entity, Mention, MentionKind
+from reader.document.model import Entity, EntityType, Mention, MentionKind
 from reader.engine.normalize import NormalizedText, fold
 
 _FIELDS = ("id", "type", "name_ar", "name_en", "description")
@@ -78,7 +78,7 @@ def parse_glossary(text: str, label: str) -> list[Entity]:
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
                 raise DocumentError(f"{label}: entity {entry['id']!r}: {name} must be a list of strings")
             lists[name] = tuple(value)
-        entities.append(Entity(entry["id"], entry["type"], entry["name_ar"], entry["name_en"],
+        entities.append(Entity(entry["id"], EntityType.from_id(entry["type"]), entry["name_ar"], entry["name_en"],
                                entry["description"], lists["aliases"], lists["references"]))
     return entities
 

@@ -8,10 +8,12 @@ offsets stay valid).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 
 class BlockKind(StrEnum):
+    """What a block is in the document; the value is its name in reports and style classes."""
+
     TITLE = "title"
     LEAD = "lead"
     HEADING = "heading"
@@ -19,6 +21,44 @@ class BlockKind(StrEnum):
     CAPTION = "caption"
     RELATED = "related-link"
     EMBED = "embed"
+
+
+class EntityType(Enum):
+    """What a glossary entity is. Members are listed in the order the glossary panel and the
+    `reader entities` table group them; a user glossary's own types are all `OTHER`.
+
+    `id` is the word glossaries write (`type = "person"`) and the name of its style class,
+    `title` its group heading, `can_speak` whether a quote may be attributed to it."""
+
+    PERSON = ("person", "People", True)
+    PLACE = ("place", "Places", False)
+    ORGANISATION = ("organisation", "Organisations", True)
+    FACILITY = ("facility", "Facilities", False)
+    ROCKET = ("rocket", "Rockets", False)
+    EVENT = ("event", "Events", False)
+    OTHER = ("other", "Other", False)
+
+    def __init__(self, id: str, title: str, can_speak: bool) -> None:
+        self.id = id
+        self.title = title
+        self.can_speak = can_speak
+
+    @property
+    def order(self) -> int:
+        """The rank of its group: the glossary panel and the entities table list groups by it."""
+        return _ENTITY_TYPE_ORDER[self]
+
+    @classmethod
+    def from_id(cls, id: str) -> EntityType:
+        """The type a glossary's word names; a word this vocabulary does not know is `OTHER`."""
+        return _ENTITY_TYPES_BY_ID.get(id, cls.OTHER)
+
+    def __str__(self) -> str:
+        return self.id
+
+
+_ENTITY_TYPE_ORDER = {member: rank for rank, member in enumerate(EntityType)}
+_ENTITY_TYPES_BY_ID = {member.id: member for member in EntityType}
 
 
 class MentionKind(StrEnum):
@@ -72,7 +112,7 @@ class Entity:
     that stand for it (الرئيس الروسي for Putin)."""
 
     id: str
-    type: str
+    type: EntityType
     name_ar: str
     name_en: str
     description: str

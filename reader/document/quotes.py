@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
-from reader.document.model import Block, BlockKind, Entity, Mention, Quote
+from reader.document.model import Block, BlockKind, Entity, EntityType, Mention, Quote
 from reader.engine.normalize import NormalizedText, fold
 
 _MARKS = re.compile("[“”«»\"]")
@@ -50,7 +50,6 @@ _NAMING_NOUNS = frozenset((
     "مجله المجله قناه القناه موقع الموقع تطبيق التطبيق وسم الوسم هاشتاغ عنوان بعنوان اسم باسم المسمي "
     "المسماه يدعي تدعي لقب بلقب شعار بشعار اتفاقيه الاتفاقيه مؤتمر المؤتمر منتدي المنتدي"
 ).split())
-_SPEAKER_TYPES = ("person", "organisation")
 _ISOLATED = (BlockKind.TITLE, BlockKind.HEADING, BlockKind.CAPTION)
 _NOT_SPEECH = (BlockKind.RELATED, BlockKind.EMBED)
 
@@ -139,7 +138,7 @@ def _is_a_name(text: str, start: int, quoted: str, names: set[str]) -> bool:
 
 
 def _speakers(block: Block, normalized: NormalizedText, spans: list[tuple[int, int]], mentions: list[Mention],
-              types: dict[str, str], subject: str | None) -> tuple[list[str | None], str | None]:
+              types: dict[str, EntityType], subject: str | None) -> tuple[list[str | None], str | None]:
     """The speaker of each span, and the subject this block leaves for the next one.
 
     Every lookup is a bisection over sorted offsets: one paragraph may be a whole book.
@@ -178,15 +177,19 @@ def _speakers(block: Block, normalized: NormalizedText, spans: list[tuple[int, i
     return speakers, subject
 
 
+def _can_speak(type_: EntityType | None) -> bool:
+    return type_ is not None and type_.can_speak
+
+
 class _Paragraph:
     """A block's text with its quoted ranges, sentences and speaker mentions, for bisection."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]], mentions: list[Mention], types: dict[str, str]):
+    def __init__(self, text: str, spans: list[tuple[int, int]], mentions: list[Mention], types: dict[str, EntityType]):
         self.text = text
         self.quoted = [(start - 1, end + 1) for start, end in spans]  # with the marks
         self._quoted_starts = [start for start, _ in self.quoted]
         self.mentions = [mention for mention in mentions
-                         if types.get(mention.entity_id) in _SPEAKER_TYPES and not self.is_quoted(mention.start)]
+                         if _can_speak(types.get(mention.entity_id)) and not self.is_quoted(mention.start)]
         self._mention_starts = [mention.start for mention in self.mentions]
         self.types = types
         self.sentence_starts = [0] + [match.end() for match in _SENTENCE_END.finditer(_masked(text, self.quoted))]
@@ -248,7 +251,7 @@ def _verb_cue(start: int, end: int, folded_end: int, normalized: NormalizedText,
         return _sentence_subject_cue(start, end, earlier, paragraph)
     within = [mention for mention in paragraph.mentions_between(end, normalized.original_offset(window_end))
               if not _governed(paragraph.text, mention)]
-    people = [mention for mention in within if paragraph.types[mention.entity_id] == "person"]
+    people = [mention for mention in within if paragraph.types[mention.entity_id] is EntityType.PERSON]
     chosen = (people or within or [None])[0]
     return _Cue(start, end, chosen.entity_id if chosen else None, True)
 

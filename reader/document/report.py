@@ -47,7 +47,7 @@ def entities_json(doc: Document) -> list[dict]:
     return [
         {
             "id": entity.id,
-            "type": entity.type,
+            "type": entity.type.id,
             "name_ar": entity.name_ar,
             "name_en": entity.name_en,
             "description": entity.description,
@@ -59,7 +59,6 @@ def entities_json(doc: Document) -> list[dict]:
 
 
 _INDENT = 4
-_TYPE_ORDER = ("person", "organisation", "place", "facility", "rocket", "event")
 
 
 def quotes_table(doc: Document, width: int) -> list[str]:
@@ -87,12 +86,11 @@ def entities_table(doc: Document, width: int) -> list[str]:
     mentions: dict[str, list] = {entity.id: [] for entity in doc.entities}
     for mention in doc.mentions:
         mentions[mention.entity_id].append(mention)
-    types = sorted({entity.type for entity in doc.entities},
-                   key=lambda kind: (_TYPE_ORDER.index(kind) if kind in _TYPE_ORDER else len(_TYPE_ORDER), kind))
+    types = sorted({entity.type for entity in doc.entities}, key=lambda type_: type_.order)
     lines = _rendered(f"{_count(len(doc.entities), 'entity', 'entities')}, {_count(len(doc.mentions), 'mention')}: {doc.title}", width, "ltr")
-    for kind in types:
-        lines += ["", *_rendered(f"== {kind} ==", width, "ltr")]
-        for entity in (entity for entity in doc.entities if entity.type == kind):
+    for type_ in types:
+        lines += ["", *_rendered(f"== {type_.id} ==", width, "ltr")]
+        for entity in (entity for entity in doc.entities if entity.type is type_):
             found = mentions[entity.id]
             forms = list(dict.fromkeys(mention.surface for mention in found))
             paragraphs = list(dict.fromkeys(mention.paragraph for mention in found))

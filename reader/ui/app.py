@@ -18,7 +18,7 @@ from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from reader.document.loading import Analysis
-from reader.document.model import Document
+from reader.document.model import BlockKind, Document
 from reader.keyboard import latin_key
 from reader.settings import Settings
 from reader.terminal import drop_size_variables, explicit_bidi, install_app_hooks
@@ -66,7 +66,7 @@ class ReaderApp(App[int]):
         self.options = options
         self.settings = settings
         self.texts = [block.text for block in document.blocks]
-        self.kinds = [str(block.kind) for block in document.blocks]
+        self.kinds = [block.kind for block in document.blocks]
         self._measure = measure
         self.positions = PositionStore(state_file or default_state_file())
         self.document_key = DocumentKey.of(document.source, self.texts)
@@ -180,7 +180,7 @@ class ReaderApp(App[int]):
         """All the blocks, where the app opened with a book's first ones (the same, numbered alike)."""
         self.document = document
         self.texts = [block.text for block in document.blocks]
-        self.kinds = [str(block.kind) for block in document.blocks]
+        self.kinds = [block.kind for block in document.blocks]
         self.document_key = DocumentKey.of(document.source, self.texts)
         self.section_starts = [section.start_block for section in document.sections]
         self.search_index = SearchIndex(self.texts)
@@ -401,7 +401,7 @@ class ReaderApp(App[int]):
         self.notify(f"Reading measure: {self.article.measure} columns", timeout=2)
 
     def action_toggle_related(self) -> None:
-        hidden = self.article.hidden_kinds ^ {"related-link"}
+        hidden = self.article.hidden_kinds ^ {BlockKind.RELATED}
         self.article.set_hidden_kinds(frozenset(hidden))
         self.notify("Related links hidden" if hidden else "Related links shown", timeout=2)
 

@@ -16,10 +16,10 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from reader.document.model import BlockKind, EntityType
 from reader.engine.layout import Span
 from reader.ui.article_rows import ArticleRows, SeparatorRow
 from reader.ui.drawing import TextOptions, line_segments, safe_link
-from reader.ui.panels import TYPE_TITLES
 from reader.ui.quiet import InputQuiet
 from reader.ui.row_view import RowView
 
@@ -51,7 +51,7 @@ class ArticleView(RowView, can_focus=True):
         "article--hit",
         "article--current-hit",
         "article--mention",
-        *(f"article--mention-{kind}" for kind in TYPE_TITLES),
+        *(f"article--mention-{type_.id}" for type_ in EntityType if type_ is not EntityType.OTHER),
     }
 
     class Reflowed(Message):
@@ -60,7 +60,7 @@ class ArticleView(RowView, can_focus=True):
     def __init__(
         self,
         texts: Sequence[str],
-        kinds: Sequence[str],
+        kinds: Sequence[BlockKind],
         links: Sequence[Sequence[tuple[int, int, str]]],
         options: TextOptions,
         *,
@@ -75,22 +75,22 @@ class ArticleView(RowView, can_focus=True):
         self._take_blocks(texts, kinds, links)
         self._options = options
         self.measure = measure
-        self.hidden_kinds: frozenset[str] = frozenset()
+        self.hidden_kinds: frozenset[BlockKind] = frozenset()
         self._spans: Mapping[int, Sequence[Span]] = {}
         self._rows: ArticleRows | None = None
 
     def _take_blocks(
-        self, texts: Sequence[str], kinds: Sequence[str], links: Sequence[Sequence[tuple[int, int, str]]]
+        self, texts: Sequence[str], kinds: Sequence[BlockKind], links: Sequence[Sequence[tuple[int, int, str]]]
     ) -> None:
         self._texts = texts
         self._kinds = kinds
         self._links = [[(start, end, safe_link(url)) for start, end, url in block] for block in links]
         for number, kind in enumerate(kinds):  # an embed is a bare URL: the whole line is its link
-            if kind == "embed" and not self._links[number] and safe_link(texts[number]):
+            if kind is BlockKind.EMBED and not self._links[number] and safe_link(texts[number]):
                 self._links[number] = [(0, len(texts[number]), safe_link(texts[number]))]
 
     def set_blocks(
-        self, texts: Sequence[str], kinds: Sequence[str], links: Sequence[Sequence[tuple[int, int, str]]]
+        self, texts: Sequence[str], kinds: Sequence[BlockKind], links: Sequence[Sequence[tuple[int, int, str]]]
     ) -> None:
         """The whole document after its start (see open_document's preview): the text at the
         top of the view stays there."""
@@ -115,7 +115,7 @@ class ArticleView(RowView, can_focus=True):
         the rest estimated, then measured in a background worker."""
         anchor = self.anchor() if keep_anchor and self._rows is not None else None
         visible = [kind not in self.hidden_kinds for kind in self._kinds]
-        ruled = [kind == "title" for kind in self._kinds]
+        ruled = [kind is BlockKind.TITLE for kind in self._kinds]
         rows = self._rows = ArticleRows(self._texts, visible, ruled, self.column_width, self._options)
         height = max(1, self.scrollable_content_region.height)
         top = rows.row_of(*anchor) if anchor is not None else 0
@@ -194,7 +194,7 @@ class ArticleView(RowView, can_focus=True):
         self.measure = max(MIN_MEASURE, measure)
         self._relayout(keep_anchor=True)
 
-    def set_hidden_kinds(self, kinds: frozenset[str]) -> None:
+    def set_hidden_kinds(self, kinds: frozenset[BlockKind]) -> None:
         self.hidden_kinds = kinds
         self._relayout(keep_anchor=True)
 

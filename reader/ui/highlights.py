@@ -6,7 +6,7 @@ is on screen."""
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 
-from reader.document.model import Mention, Quote
+from reader.document.model import EntityType, Mention, Quote
 from reader.engine.layout import Span
 from reader.ui.search import SearchHits
 
@@ -28,7 +28,7 @@ class Highlights(Mapping[int, list[Span]]):
         self,
         *,
         mentions: Sequence[Mention] = (),
-        entity_types: Mapping[str, str] | None = None,
+        entity_types: Mapping[str, EntityType] | None = None,
         quotes: Sequence[Quote] = (),
         hits: SearchHits | None = None,
         current: tuple[int, int, int] | None = None,
@@ -41,7 +41,7 @@ class Highlights(Mapping[int, list[Span]]):
 
     def __getitem__(self, block: int) -> list[Span]:
         spans = [
-            Span(mention.start, mention.end, f"mention-{self._entity_types.get(mention.entity_id, '')}")
+            Span(mention.start, mention.end, f"mention-{_type_id(self._entity_types.get(mention.entity_id))}")
             for mention in _in_block(self._mentions, block)
         ]
         spans += [Span(quote.start, quote.end, "quote") for quote in _in_block(self._quotes, block)]
@@ -66,3 +66,7 @@ class Highlights(Mapping[int, list[Span]]):
 
     def __len__(self) -> int:
         return len(self._blocks())
+
+
+def _type_id(type_: EntityType | None) -> str:
+    return type_.id if type_ is not None else ""

@@ -2,19 +2,10 @@
 
 from collections import Counter, defaultdict
 
+from reader.document.model import EntityType
 from reader.ui.entry_list import Entry, Field
 
 STRIP_CELLS = 24
-
-TYPE_TITLES = {  # in the order the glossary lists them
-    "person": "People",
-    "place": "Places",
-    "organisation": "Organisations",
-    "facility": "Facilities",
-    "rocket": "Rockets",
-    "event": "Events",
-}
-_TYPE_ORDER = {kind: rank for rank, kind in enumerate(TYPE_TITLES)}
 
 
 def section_entries(document) -> list[Entry]:
@@ -59,14 +50,14 @@ def glossary_entries(document) -> list[Entry]:
     places: dict[str, list[int]] = defaultdict(list)
     for mention in document.mentions:
         places[mention.entity_id].append(mention.paragraph)
-    by_type: dict[str, list] = defaultdict(list)
+    by_type: dict[EntityType, list] = defaultdict(list)
     for entity in document.entities:
         by_type[entity.type].append(entity)
     entries = [Entry((Field("▮ marks where an entity is mentioned; the text starts on the right.",
                             "entry-list--secondary", "ltr"),))] if by_type else []
-    for kind in sorted(by_type, key=lambda kind: (_TYPE_ORDER.get(kind, len(_TYPE_ORDER)), kind)):
-        entries.append(Entry((Field(TYPE_TITLES.get(kind, kind.title()), "entry-list--heading", "ltr"),)))
-        for entity in sorted(by_type[kind], key=lambda entity: -counts[entity.id]):
+    for type_ in sorted(by_type, key=lambda type_: type_.order):
+        entries.append(Entry((Field(type_.title, "entry-list--heading", "ltr"),)))
+        for entity in sorted(by_type[type_], key=lambda entity: -counts[entity.id]):
             count = counts[entity.id]
             fields = [
                 Field(entity.name_ar, "entry-list--heading", "rtl"),
