@@ -1,0 +1,291 @@
+"""The reader's own marks: highlights (each with an optional note) and bookmarks.
+
+A mark is kept in logical text: its block, the code-point offsets of its text in that block, the
+text itself and a little of the text on either side (`before`, `after`), never screen positions,
+so it survives a resize, another width, --drop-harakat or --bidi terminal. A bookmark is a mark
+too: its position is `start`, its text the words that follow it.
+
+When the document has changed, `reanchor` finds each mark again by its text, the context
+deciding between several places holding the same text; a mark whose text is nowhere any more is
+kept as it was and said to be lost (it comes back if the text does).
+
+Marks are merged, not overwritten, when two readers save the same document: `MarkSet.merged`
+keeps every mark either side has, the later edit of a mark, and a deletion (kept as a tombstone
+with its time) over an older copy of the mark.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+CONTEXT = 32  # characters of context kept on each side of a mark
+BOOKMARK_TEXT = 48  # characters a bookmark keeps of the text it points at (to the end of a word)
+COLOURS = 4  # highlight colours: c cycles through them
+MAX_TEXT = 100_000  # longest text, note or context a stored mark may have
+MAX_MARKS = 10_000  # marks per document read from a store
+TOMBSTONE_SECONDS = 180 * 24 * 3600  # how long a deletion is remembered for merging
+
+
+class MarkKind(StrEnum):
+    HIGHLIGHT = "highlight"
+    BOOKMARK = "bookmark"
+
+
+class Placement(StrEnum):
+    """Where `reanchor` found a mark: where it was, elsewhere (the document changed), or nowhere."""
+
+    SAME = "same"
+    MOVED = "moved"
+    LOST = "lost"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """`note`: a highlight's note, or a bookmark's name (empty: shown by its text).
+    `created` and `modified` are seconds since the epoch; `modified` decides merges."""
+
+    id: str
+    kind: MarkKind
+    block: int
+    start: int
+    end: int
+    text: str
+    before: str
+    after: str
+    note: str = ""
+    colour: int = 0
+    created: float = 0.0
+    modified: float = 0.0
+
+    @property
+    def order(self) -> tuple[int, int, int]:
+        """Document order; a bookmark before a highlight starting at the same place."""
+        return self.block, self.start, 0 if self.kind is MarkKind.BOOKMARK else 1
+
+    def edited(self, **changes: Any) -> Mark:
+        return replace(self, modified=changes.pop("modified", None) or time.time(), **changes)
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str]:
+    return text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]
+
+
+def _new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def highlight(texts: Sequence[str], block: int, start: int, end: int, *, note: str = "",
+              colour: int = 0, now: float | None = None) -> Mark:
+    """A highlight of texts[block][start:end]."""
+    text = texts[block]
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"no text to highlight at {start}:{end} of a block of {len(text)} characters")
+    now = time.time() if now is None else now
+    before, after = _context(text, start, end)
+    return Mark(_new_id(), MarkKind.HIGHLIGHT, block, start, end, text[start:end], before, after,
+                note, colour % COLOURS, now, now)
+
+
+def bookmark(texts: Sequence[str], block: int, offset: int, *, now: float | None = None) -> Mark:
+    """A bookmark at texts[block][offset], keeping the words that follow it (at least one)."""
+    text = texts[block]
+    offset = max(0, min(offset, len(text)))
+    end = min(len(text), offset + BOOKMARK_TEXT)
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    now = time.time() if now is None else now
+    before, after = _context(text, offset, end)
+    return Mark(_new_id(), MarkKind.BOOKMARK, block, offset, end, text[offset:end], before, after,
+                "", 0, now, now)
+
+
+# -- finding a mark again ----------------------------------------------------------------------
+
+
+def _common_suffix(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(reversed(a), reversed(b)):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
+def _common_prefix(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
+def _context_score(mark: Mark, text: str, start: int, end: int) -> int:
+    before, after = _context(text, start, end)
+    return _common_suffix(mark.before, before) + _common_prefix(mark.after, after)
+
+
+def _occurrences(needle: str, texts: Sequence[str]) -> Iterable[tuple[int, int]]:
+    for block, text in enumerate(texts):
+        at = text.find(needle)
+        while at >= 0:
+            yield block, at
+            at = text.find(needle, at + 1)
+
+
+def reanchor(mark: Mark, texts: Sequence[str]) -> tuple[Mark, Placement]:
+    """The mark in `texts`: where it was if its text and context are still there, else at the
+    place holding its text whose context matches best (the nearest of equals), else unchanged
+    and LOST. The text of a placed mark is always exactly the document's text there."""
+    if 0 <= mark.block < len(texts):
+        text = texts[mark.block]
+        if text[mark.start:mark.end] == mark.text and _context(text, mark.start, mark.end) == (mark.before, mark.after):
+            return mark, Placement.SAME
+    if not mark.text:
+        if 0 <= mark.block < len(texts) and mark.start <= len(texts[mark.block]) and mark.kind is MarkKind.BOOKMARK:
+            return mark, Placement.SAME  # a bookmark on an empty block: its place is all it has
+        return mark, Placement.LOST
+    best: tuple[int, int, int, int, int] | None = None
+    for block, start in _occurrences(mark.text, texts):
+        score = _context_score(mark, texts[block], start, start + len(mark.text))
+        candidate = (score, -abs(block - mark.block), -abs(start - mark.start), block, start)
+        if best is None or candidate[:3] > best[:3]:
+            best = candidate
+    if best is None:
+        return mark, Placement.LOST
+    block, start = best[3], best[4]
+    end = start + len(mark.text)
+    if (block, start) == (mark.block, mark.start) and best[0] == len(mark.before) + len(mark.after):
+        return mark, Placement.SAME
+    before, after = _context(texts[block], start, end)
+    return replace(mark, block=block, start=start, end=end, before=before, after=after), Placement.MOVED
+
+
+# -- the set of a document's marks, stored and merged ------------------------------------------
+
+
+@dataclass(frozen=True)
+class MarkSet:
+    """A document's marks in document order, and the ids of deleted ones with when they went."""
+
+    marks: tuple[Mark, ...] = ()
+    deleted: Mapping[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "marks", tuple(sorted(self.marks, key=lambda mark: (mark.order, mark.created))))
+
+    def __len__(self) -> int:
+        return len(self.marks)
+
+    def get(self, mark_id: str) -> Mark | None:
+        return next((mark for mark in self.marks if mark.id == mark_id), None)
+
+    def added(self, mark: Mark) -> MarkSet:
+        return MarkSet((*(m for m in self.marks if m.id != mark.id), mark), self.deleted)
+
+    def removed(self, mark_id: str, *, now: float | None = None) -> MarkSet:
+        deleted = dict(self.deleted)
+        deleted[mark_id] = time.time() if now is None else now
+        return MarkSet(tuple(m for m in self.marks if m.id != mark_id), deleted)
+
+    def restored(self, mark: Mark) -> MarkSet:
+        """`mark` back after it was removed (undo): newer than its tombstone."""
+        deleted = {key: value for key, value in self.deleted.items() if key != mark.id}
+        return MarkSet((*self.marks, mark.edited()), deleted)
+
+    def merged(self, other: MarkSet, *, now: float | None = None) -> MarkSet:
+        """Both sides' marks: of two copies of a mark the later edit, and no mark deleted after
+        its last edit; tombstones older than TOMBSTONE_SECONDS are forgotten."""
+        now = time.time() if now is None else now
+        deleted = dict(self.deleted)
+        for key, when in other.deleted.items():
+            deleted[key] = max(when, deleted.get(key, when))
+        newest: dict[str, Mark] = {}
+        for mark in (*self.marks, *other.marks):
+            known = newest.get(mark.id)
+            if known is None or mark.modified > known.modified:
+                newest[mark.id] = mark
+        marks = tuple(mark for key, mark in newest.items() if deleted.get(key, -math.inf) < mark.modified)
+        deleted = {key: when for key, when in deleted.items() if now - when < TOMBSTONE_SECONDS}
+        return MarkSet(marks, deleted)
+
+    def to_record(self) -> dict[str, Any]:
+        """For the state store (JSON)."""
+        return {"marks": [mark_record(mark) for mark in self.marks], "deleted": dict(self.deleted)}
+
+    @classmethod
+    def from_record(cls, record: object) -> MarkSet:
+        """Every valid mark of a stored record; anything else in it is left out."""
+        if not isinstance(record, dict):
+            return cls()
+        raw_marks = record.get("marks")
+        marks = [mark_from_record(item) for item in raw_marks[:MAX_MARKS]] if isinstance(raw_marks, list) else []
+        raw_deleted = record.get("deleted")
+        deleted = {}
+        if isinstance(raw_deleted, dict):
+            for key, when in list(raw_deleted.items())[:MAX_MARKS]:
+                if isinstance(key, str) and _is_time(when):
+                    deleted[key] = float(when)
+        return cls(tuple(mark for mark in marks if mark is not None), deleted)
+
+
+def mark_record(mark: Mark) -> dict[str, Any]:
+    return {
+        "id": mark.id, "kind": str(mark.kind), "block": mark.block, "start": mark.start, "end": mark.end,
+        "text": mark.text, "before": mark.before, "after": mark.after, "note": mark.note,
+        "colour": mark.colour, "created": mark.created, "modified": mark.modified,
+    }
+
+
+def _is_time(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
+
+
+class _BadRecord(ValueError):
+    pass
+
+
+def _offset(record: dict[Any, Any], name: str) -> int:
+    value = record.get(name)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 1 << 40:
+        raise _BadRecord(name)
+    return value
+
+
+def _text(record: dict[Any, Any], name: str) -> str:
+    value = record.get(name)
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        raise _BadRecord(name)
+    return value
+
+
+def _time(record: dict[Any, Any], name: str) -> float:
+    value = record.get(name)
+    if not isinstance(value, (int, float)) or not _is_time(value):
+        raise _BadRecord(name)
+    return float(value)
+
+
+def mark_from_record(record: object) -> Mark | None:
+    """The mark a stored record describes, or None when any field is missing or wrong."""
+    if not isinstance(record, dict):
+        return None
+    try:
+        kind = MarkKind(_text(record, "kind"))
+        mark_id = _text(record, "id")
+        block, start, end = _offset(record, "block"), _offset(record, "start"), _offset(record, "end")
+        text = _text(record, "text")
+        mark = Mark(mark_id, kind, block, start, end, text, _text(record, "before"), _text(record, "after"),
+                    _text(record, "note"), _offset(record, "colour") % COLOURS,
+                    _time(record, "created"), _time(record, "modified"))
+    except ValueError:
+        return None
+    if not 0 < len(mark_id) <= 64 or end - start != len(text) or (kind is MarkKind.HIGHLIGHT and not text):
+        return None
+    return mark
