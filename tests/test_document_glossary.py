@@ -114,3 +114,57 @@ def test_a_continent_is_not_the_country_named_in_it():
     text = "جلبت أشجار من أمريكا الجنوبية إلى أمريكا"
     assert [(m.surface, m.entity_id) for m in matcher.find(normalize(text), 0)] == [
         ("أمريكا الجنوبية", "south-america"), ("أمريكا", "united-states")]
+
+
+def _lines_run_in_glossary(action) -> int:
+    """How many lines of reader/document/glossary.py `action` executes: work counted, not timed."""
+    import sys
+
+    from reader.document import glossary
+
+    count = 0
+
+    def trace(frame, event, arg):
+        nonlocal count
+        if frame.f_code.co_filename != glossary.__file__:
+            return None
+        if event == "line":
+            count += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        action()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def _sharing_a_first_word(count):
+    """`count` people all described as "الرئيس …": one first reference word shared by all."""
+    letters = "بتثجحخدذرزسشصضطظعغفقكمنهي"
+
+    def word(number):
+        letters_of = ""
+        while True:
+            letters_of += letters[number % len(letters)]
+            number //= len(letters)
+            if not number:
+                return letters_of + "ان"
+
+    return [Entity(f"p{number}", "person", f"سالم {word(number)}", "X", "d", (), (f"الرئيس {word(number)}",))
+            for number in range(count)], [f"الرئيس {word(number)}" for number in range(0, count, 50)]
+
+
+def test_building_and_matching_grow_linearly_with_names_sharing_a_word():
+    # Issue 11 item 6: 8,000 entities sharing a first reference word took 47 s (each name was
+    # compared with every other name under that word). Twice the names must cost about twice the work.
+    small, small_text = _sharing_a_first_word(400)
+    large, _ = _sharing_a_first_word(800)
+    text = normalize(" و".join(small_text))
+    assert _lines_run_in_glossary(lambda: Matcher(large)) < 2.3 * _lines_run_in_glossary(lambda: Matcher(small))
+    small_matcher, large_matcher = Matcher(small), Matcher(large)
+    assert [m.entity_id for m in large_matcher.find(text, 0)] == [f"p{n}" for n in range(0, 400, 50)]
+    # The same text against twice the names: reading a name off it does not try every name.
+    assert _lines_run_in_glossary(lambda: large_matcher.find(text, 0)) \
+        < 1.2 * _lines_run_in_glossary(lambda: small_matcher.find(text, 0))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Sequence
@@ -91,19 +91,32 @@ _LAM_ARTICLE = ("لل", "ولل", "فلل")
 
 
 @dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Name:
     entity_id: str
     kind: MentionKind
-    words: int
-    rest: re.Pattern | None  # the words after the first, if any
     skip: int  # letters of the first word that are a proclitic, left out of the mention
 
 
+@dataclass(slots=True)
+class _Node:
+    """One word of a name: the words that may follow it, and the name that ends here, if any."""
+
+    following: dict[str, _Node] = field(default_factory=dict)
+    name: _Name | None = None
+
+
+_NEXT_WORD = re.compile(_BETWEEN_WORDS + r"(\w+)")
+
+
 class Matcher:
-    """Finds the mentions of a set of entities in a text (one pass over its words)."""
+    """Finds the mentions of a set of entities in a text (one pass over its words).
+
+    Names are a tree of words keyed by the first word's written forms, so building it and
+    reading a name off the text both cost the name's length, however many names share a word.
+    """
 
     def __init__(self, entities: Sequence[Entity]) -> None:
-        self._by_first_word: dict[str, list[_Candidate]] = {}
+        self._by_first_word: dict[str, _Node] = {}
         self._patterns: dict[str, re.Pattern] = {}
         for entity in entities:
             names = [(name, MentionKind.NAME) for name in (entity.name_ar, *entity.aliases)]
@@ -112,20 +125,12 @@ class Matcher:
                 words = _WORD.findall(fold(name))
                 if not words:
                     continue
-                rest = re.compile("".join(_BETWEEN_WORDS + re.escape(word) for word in words[1:]) + r"(?!\w)") \
-                    if len(words) > 1 else None
                 for form, skip in _with_proclitics(words[0]):
-                    self._add(form, _Candidate(entity.id, kind, len(words), rest, skip))
-        for candidates in self._by_first_word.values():
-            candidates.sort(key=lambda candidate: -candidate.words)  # stable: a later glossary's tie wins below
-
-    def _add(self, form: str, candidate: _Candidate) -> None:
-        candidates = self._by_first_word.setdefault(form, [])
-        # The same name twice (another entity, or a user's override): the one loaded last wins.
-        candidates[:] = [other for other in candidates
-                         if not (other.words == candidate.words and other.rest == candidate.rest
-                                 and other.skip == candidate.skip)]
-        candidates.append(candidate)
+                    node = self._by_first_word.setdefault(form, _Node())
+                    for word in words[1:]:
+                        node = node.following.setdefault(word, _Node())
+                    # The same name twice (another entity, or a user's override): the one loaded last wins.
+                    node.name = _Name(entity.id, kind, skip)
 
     def find(self, normalized: NormalizedText, paragraph: int) -> list[Mention]:
         """The mentions in one block's text, given folded (`reader.engine.normalize.normalize`)."""
@@ -141,17 +146,21 @@ class Matcher:
         for word in words:
             if word.start() < resume or (word.start() and _is_word_char(folded[word.start() - 1])):
                 continue
-            for candidate in self._by_first_word[word.group()]:
-                end = word.end()
-                if candidate.rest is not None:
-                    rest = candidate.rest.match(folded, end)
-                    if rest is None:
-                        continue
-                    end = rest.end()
-                start, stop = normalized.original_span(word.start() + candidate.skip, end)
-                found.append(Mention(candidate.entity_id, paragraph, start, stop, text[start:stop], candidate.kind))
-                resume = end
-                break
+            node, position = self._by_first_word[word.group()], word.end()
+            longest = (node.name, position) if node.name is not None else None
+            while node.following:
+                following = _NEXT_WORD.match(folded, position)
+                if following is None or (after := node.following.get(following.group(1))) is None:
+                    break
+                node, position = after, following.end()
+                if node.name is not None:
+                    longest = (node.name, position)
+            if longest is None:
+                continue
+            name, end = longest
+            start, stop = normalized.original_span(word.start() + name.skip, end)
+            found.append(Mention(name.entity_id, paragraph, start, stop, text[start:stop], name.kind))
+            resume = end
         return _merge_appositions(found, text)
 
     def _occurrences(self, form: str) -> re.Pattern:
