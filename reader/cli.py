@@ -11,7 +11,12 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from reader.settings import SettingsError, add_arguments, from_arguments
+from reader.settings import (
+    SettingsError,
+    add_arguments,
+    add_harakat_arguments,
+    from_arguments,
+)
 
 SUBCOMMANDS = {
     "render": "print the laid-out document (shaped, in visual order, aligned)",
@@ -46,7 +51,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
     parser.add_argument("--base-dir", choices=("auto", "rtl", "ltr"), default="auto",
                         help="paragraph direction (default: auto, from the first strong letter)")
-    parser.add_argument("--drop-harakat", action="store_true", help="leave out the Arabic diacritics")
+    add_harakat_arguments(parser)
     parser.add_argument("--encoding", help="decode the file with this encoding instead of detecting it")
     parser.add_argument("--format", dest="fmt", choices=("text", "markdown", "html"),
                         help="input format (default: from the file name, else sniffed)")
@@ -96,13 +101,13 @@ def _render(document, args: argparse.Namespace, settings) -> None:
             if index:
                 sys.stdout.write("\n")
             layout = layout_paragraph(
-                block.text, width, base_dir=args.base_dir, drop_harakat=args.drop_harakat,
+                block.text, width, base_dir=args.base_dir, harakat=settings.harakat,
                 shape=settings.app_shapes, reorder=settings.app_reorders,
             )
             sys.stdout.writelines(line.render() + "\n" for line in layout.lines)
 
 
-def _report(document, args: argparse.Namespace, command: str) -> None:
+def _report(document, args: argparse.Namespace, command: str, settings) -> None:
     from reader.document import report
 
     if args.json:
@@ -110,7 +115,7 @@ def _report(document, args: argparse.Namespace, command: str) -> None:
         sys.stdout.write(report.json_text(rows) + "\n")
         return
     width = _output_width(args)
-    table = report.quotes_table(document, width) if command == "quotes" else report.entities_table(document, width)
+    table = (report.quotes_table if command == "quotes" else report.entities_table)(document, width, settings.harakat)
     sys.stdout.writelines(line + "\n" for line in table)
 
 
@@ -125,13 +130,11 @@ def _attach_terminal_to_stdin() -> None:
 def run(argv: list[str]) -> int:
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
     args = _parser(command).parse_args(argv[1:] if command else argv)
-    settings = None
-    if command in (None, "render"):
-        try:
-            settings = from_arguments(args)
-        except SettingsError as error:
-            print(f"reader: {error}", file=sys.stderr)
-            return EXIT_USAGE
+    try:
+        settings = from_arguments(args)
+    except SettingsError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return EXIT_USAGE
     from reader.document.loading import DocumentError, open_document
 
     try:
@@ -147,7 +150,7 @@ def run(argv: list[str]) -> int:
         _render(document, args, settings)
         return 0
     if command is not None:
-        _report(analyse(), args, command)
+        _report(analyse(), args, command, settings)
         return 0
     if args.file == "-":
         try:
@@ -157,8 +160,7 @@ def run(argv: list[str]) -> int:
             return EXIT_BAD_INPUT
     from reader.ui.app import run_app
 
-    return run_app(document, analyse=analyse, base_dir=args.base_dir, drop_harakat=args.drop_harakat,
-                   settings=settings)
+    return run_app(document, analyse=analyse, base_dir=args.base_dir, settings=settings)
 
 
 def main(argv: list[str] | None = None) -> int:

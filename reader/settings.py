@@ -1,4 +1,4 @@
-"""User settings: bidi mode, shaping, keyboard layout.
+"""User settings: bidi mode, shaping, keyboard layout, justification, harakat.
 
 Each setting is resolved on its own, first match wins: command-line flag,
 environment variable, config file (`$XDG_CONFIG_HOME/reader/config.toml`),
@@ -23,6 +23,12 @@ BIDI_MODES = ("app", "terminal")
 """`app`: we shape and reorder, the terminal must not. `terminal`: we send
 logical, unshaped text and the terminal does both (Konsole, mlterm)."""
 
+JUSTIFY_MODES = ("none", "spaces", "kashida")
+"""How body paragraphs fill the measure: ragged, widened spaces, or kashida (tatweel) with spaces."""
+
+HARAKAT_MODES = ("all", "shadda", "none")
+"""Which Arabic diacritics are drawn: every one, only shadda and superscript alef, or none."""
+
 _TRUE_WORDS = ("1", "yes", "true", "on")
 _FALSE_WORDS = ("0", "no", "false", "off")
 
@@ -32,6 +38,8 @@ class Settings:
     bidi: str = "app"
     shape: bool = True
     keyboard: str = "any"
+    justify: str = "none"
+    harakat: str = "all"
 
     @property
     def app_reorders(self) -> bool:
@@ -43,6 +51,13 @@ class Settings:
         """Whether the app sends presentation forms instead of leaving joining to the terminal."""
         return self.bidi == "app" and self.shape
 
+    @property
+    def app_justify(self) -> str:
+        """The justification drawn: kashida needs our shaping (joined forms), else it is spaces."""
+        if self.justify == "kashida" and not self.app_shapes:
+            return "spaces"
+        return self.justify
+
 
 class SettingsError(ValueError):
     """A setting that cannot be used; `str()` is the one line to show the user."""
@@ -52,8 +67,20 @@ def config_path() -> Path:
     return platformdirs.user_config_path("reader") / "config.toml"
 
 
+def add_harakat_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add `--harakat` and its older synonym `--drop-harakat` (the two exclude each other)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--harakat",
+        choices=HARAKAT_MODES,
+        default=None,
+        help="diacritics to draw: all (default), shadda (shadda and superscript alef), none",
+    )
+    group.add_argument("--drop-harakat", action="store_true", default=None, help="the same as --harakat none")
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add `--bidi`, `--no-shape` and `--keyboard` to a (sub)command's parser."""
+    """Add `--bidi`, `--no-shape`, `--keyboard` and `--justify` to a (sub)command's parser."""
     parser.add_argument(
         "--bidi",
         choices=BIDI_MODES,
@@ -74,14 +101,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="Arabic keyboard layout whose keys act as the Latin keys at the same "
         "place (default: any, the characters all layouts agree on)",
     )
+    parser.add_argument(
+        "--justify",
+        choices=JUSTIFY_MODES,
+        default=None,
+        help="body paragraphs: none (ragged, default), spaces (widen spaces), kashida (stretch "
+        "letters with tatweel, then spaces; spaces under --bidi terminal or --no-shape)",
+    )
 
 
 def from_arguments(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> Settings:
-    """Resolve settings for a parser prepared with `add_arguments`."""
+    """Resolve settings for a parser prepared with `add_arguments` and/or `add_harakat_arguments`
+    (options a command does not have are resolved as if not given)."""
     return resolve(
-        bidi=args.bidi,
-        shape=False if args.no_shape else None,
-        keyboard=args.keyboard,
+        bidi=getattr(args, "bidi", None),
+        shape=False if getattr(args, "no_shape", None) else None,
+        keyboard=getattr(args, "keyboard", None),
+        justify=getattr(args, "justify", None),
+        harakat="none" if getattr(args, "drop_harakat", None) else getattr(args, "harakat", None),
         environ=os.environ if environ is None else environ,
     )
 
@@ -91,6 +128,8 @@ def resolve(
     bidi: str | None = None,
     shape: bool | None = None,
     keyboard: str | None = None,
+    justify: str | None = None,
+    harakat: str | None = None,
     environ: Mapping[str, str],
     config_file: Path | None = None,
 ) -> Settings:
@@ -114,6 +153,18 @@ def resolve(
             _choice_from_env(environ, "READER_KEYBOARD", LAYOUT_NAMES),
             config.get("keyboard"),
             Settings.keyboard,
+        ),
+        justify=_first(
+            justify,
+            _choice_from_env(environ, "READER_JUSTIFY", JUSTIFY_MODES),
+            config.get("justify"),
+            Settings.justify,
+        ),
+        harakat=_first(
+            harakat,
+            _choice_from_env(environ, "READER_HARAKAT", HARAKAT_MODES),
+            config.get("harakat"),
+            Settings.harakat,
         ),
     )
 
@@ -146,6 +197,8 @@ _CONFIG_CHOICES: dict[str, tuple] = {
     "bidi": BIDI_MODES,
     "shape": (True, False),
     "keyboard": LAYOUT_NAMES,
+    "justify": JUSTIFY_MODES,
+    "harakat": HARAKAT_MODES,
 }
 
 

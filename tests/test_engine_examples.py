@@ -38,7 +38,7 @@ def test_shadda_follows_its_letter():
 
 
 def test_harakat_can_be_dropped():
-    assert lines("وأكّد", 10, drop_harakat=True) == [" " * 6 + "\ufeaa\ufedb\ufe83\ufeed"]
+    assert lines("وأكّد", 10, harakat="none") == [" " * 6 + "\ufeaa\ufedb\ufe83\ufeed"]
 
 
 def test_latin_paragraph_with_an_arabic_word():

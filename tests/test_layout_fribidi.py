@@ -111,7 +111,7 @@ def test_dropped_harakat_leave_the_letters_in_fribidi_order():
     text = TRICKY["full harakat"]
     oracle = FriBidiParagraph.resolve(text)
     for width in range(20, 121, 5):
-        for line in layout_paragraph(text, width, drop_harakat=True).lines:
+        for line in layout_paragraph(text, width, harakat="none").lines:
             assert not [c for c in line.text if "\u064b" <= c <= "\u0652"], line.text
             assert line_key(line.text) == line_key(oracle.line_visual(line.start, line.end))
 

@@ -4,7 +4,15 @@ import argparse
 
 import pytest
 
-from reader.settings import Settings, SettingsError, add_arguments, config_path, from_arguments, resolve
+from reader.settings import (
+    Settings,
+    SettingsError,
+    add_arguments,
+    add_harakat_arguments,
+    config_path,
+    from_arguments,
+    resolve,
+)
 
 
 def write_config(tmp_path, text: str):
@@ -115,3 +123,41 @@ def test_command_line_options(tmp_path, monkeypatch):
     assert from_arguments(args, environ) == Settings(bidi="app", shape=False, keyboard="windows")
     with pytest.raises(SystemExit):
         parser.parse_args(["--bidi", "rtl"])
+
+
+def test_justify_and_harakat_options(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    add_harakat_arguments(parser)
+    environ = {"READER_JUSTIFY": "spaces", "READER_HARAKAT": "shadda"}
+    assert from_arguments(parser.parse_args([]), environ) == Settings(justify="spaces", harakat="shadda")
+    args = parser.parse_args(["--justify", "kashida", "--harakat", "all"])
+    assert from_arguments(args, environ) == Settings(justify="kashida", harakat="all")
+    assert from_arguments(parser.parse_args(["--drop-harakat"]), environ).harakat == "none"
+    for bad in (["--drop-harakat", "--harakat", "all"], ["--justify", "full"]):
+        with pytest.raises(SystemExit):
+            parser.parse_args(bad)
+
+
+def test_justify_and_harakat_resolve_like_the_others(tmp_path):
+    path = write_config(tmp_path, 'justify = "spaces"\nharakat = "shadda"\n')
+    assert resolve(environ={}, config_file=path) == Settings(justify="spaces", harakat="shadda")
+    environ = {"READER_JUSTIFY": "kashida", "READER_HARAKAT": "none"}
+    assert resolve(environ=environ, config_file=path) == Settings(justify="kashida", harakat="none")
+    flags = resolve(justify="none", harakat="all", environ=environ, config_file=path)
+    assert flags == Settings(justify="none", harakat="all")
+
+
+@pytest.mark.parametrize(("name", "value"), [("READER_JUSTIFY", "full"), ("READER_HARAKAT", "some")])
+def test_bad_justify_or_harakat_in_the_environment_is_one_line(tmp_path, name, value):
+    with pytest.raises(SettingsError) as error:
+        resolve(environ={name: value}, config_file=tmp_path / "absent.toml")
+    assert str(error.value).startswith(f"{name}={value!r} is not one of") and "\n" not in str(error.value)
+
+
+def test_kashida_needs_the_app_to_shape():
+    assert Settings(justify="kashida").app_justify == "kashida"
+    assert Settings(justify="kashida", bidi="terminal").app_justify == "spaces"
+    assert Settings(justify="kashida", shape=False).app_justify == "spaces"
+    assert Settings(justify="spaces", bidi="terminal").app_justify == "spaces"

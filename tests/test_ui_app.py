@@ -589,7 +589,7 @@ def test_harakat_are_drawn_after_their_letter_or_dropped_on_request(state_file):
         assert text_of(article_row(app, 2)).rstrip().endswith(dropped)
 
     run(check_kept, document=document, state_file=state_file)
-    run(check_dropped, document=document, state_file=state_file, options=TextOptions(drop_harakat=True))
+    run(check_dropped, document=document, state_file=state_file, options=TextOptions(harakat="none"))
 
 
 def test_every_key_of_the_contract_is_bound_once():

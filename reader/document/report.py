@@ -61,12 +61,13 @@ def entities_json(doc: Document) -> list[dict]:
 _INDENT = 4
 
 
-def quotes_table(doc: Document, width: int) -> list[str]:
+def quotes_table(doc: Document, width: int, harakat: str = "all") -> list[str]:
     """Each quote: a line with its number, paragraph and speaker, then its words below, indented.
-    Every string goes through the engine (shaped, in visual order, aligned, sanitised)."""
+    Every string goes through the engine (shaped, in visual order, aligned, sanitised), drawing
+    the diacritics `harakat` asks for."""
     entities = {entity.id: entity for entity in doc.entities}
     spoken = sum(quote.speech for quote in doc.quotes)
-    lines = _rendered(f"{_count(len(doc.quotes), 'quote')}, {spoken} spoken: {doc.title}", width, "ltr")
+    lines = _rendered(f"{_count(len(doc.quotes), 'quote')}, {spoken} spoken: {doc.title}", width, "ltr", harakat)
     for number, quote in enumerate(doc.quotes, 1):
         if not quote.speech:
             who = "not speech (a name, or a headline's quote marks)"
@@ -76,29 +77,29 @@ def quotes_table(doc: Document, width: int) -> list[str]:
             speaker = entities[quote.speaker]
             who = f"{speaker.name_en} · {speaker.name_ar}"
         lines.append("")
-        lines += _rendered(f"{number}. paragraph {quote.paragraph}: {who}", width, "ltr")
-        lines += _indented(quote.text, width, "auto")
+        lines += _rendered(f"{number}. paragraph {quote.paragraph}: {who}", width, "ltr", harakat)
+        lines += _indented(quote.text, width, "auto", harakat)
     return lines
 
 
-def entities_table(doc: Document, width: int) -> list[str]:
+def entities_table(doc: Document, width: int, harakat: str = "all") -> list[str]:
     """Entities grouped by type: names, description, the forms the text uses, where it does."""
     mentions: dict[str, list] = {entity.id: [] for entity in doc.entities}
     for mention in doc.mentions:
         mentions[mention.entity_id].append(mention)
     types = sorted({entity.type for entity in doc.entities}, key=lambda type_: type_.order)
-    lines = _rendered(f"{_count(len(doc.entities), 'entity', 'entities')}, {_count(len(doc.mentions), 'mention')}: {doc.title}", width, "ltr")
+    lines = _rendered(f"{_count(len(doc.entities), 'entity', 'entities')}, {_count(len(doc.mentions), 'mention')}: {doc.title}", width, "ltr", harakat)
     for type_ in types:
-        lines += ["", *_rendered(f"== {type_.id} ==", width, "ltr")]
+        lines += ["", *_rendered(f"== {type_.id} ==", width, "ltr", harakat)]
         for entity in (entity for entity in doc.entities if entity.type is type_):
             found = mentions[entity.id]
             forms = list(dict.fromkeys(mention.surface for mention in found))
             paragraphs = list(dict.fromkeys(mention.paragraph for mention in found))
             lines.append("")
-            lines += _rendered(f"{entity.name_en} · {entity.name_ar} ({_count(len(found), 'mention')})", width, "ltr")
-            lines += _indented(entity.description, width, "ltr")
-            lines += _indented("، ".join(forms), width, "rtl")
-            lines += _indented("paragraphs " + ", ".join(map(str, paragraphs)), width, "ltr")
+            lines += _rendered(f"{entity.name_en} · {entity.name_ar} ({_count(len(found), 'mention')})", width, "ltr", harakat)
+            lines += _indented(entity.description, width, "ltr", harakat)
+            lines += _indented("، ".join(forms), width, "rtl", harakat)
+            lines += _indented("paragraphs " + ", ".join(map(str, paragraphs)), width, "ltr", harakat)
     return lines
 
 
@@ -106,11 +107,11 @@ def _count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
-def _rendered(text: str, width: int, base_dir: str) -> list[str]:
-    return render_text(text, width, base_dir=base_dir)
+def _rendered(text: str, width: int, base_dir: str, harakat: str) -> list[str]:
+    return render_text(text, width, base_dir=base_dir, harakat=harakat)
 
 
-def _indented(text: str, width: int, base_dir: str) -> list[str]:
+def _indented(text: str, width: int, base_dir: str, harakat: str) -> list[str]:
     if width <= 2 * _INDENT:
-        return _rendered(text, width, base_dir)
-    return [" " * _INDENT + line if line else line for line in _rendered(text, width - _INDENT, base_dir)]
+        return _rendered(text, width, base_dir, harakat)
+    return [" " * _INDENT + line if line else line for line in _rendered(text, width - _INDENT, base_dir, harakat)]

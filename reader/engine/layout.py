@@ -80,8 +80,8 @@ class _Word:
 
 
 @lru_cache(maxsize=1 << 16)
-def _word(word: str, shape: bool, drop_harakat: bool) -> _Word:
-    return _Word(shape_word(word, shape, drop_harakat), word)
+def _word(word: str, shape: bool, harakat: str) -> _Word:
+    return _Word(shape_word(word, shape, harakat), word)
 
 
 @lru_cache(maxsize=256)
@@ -192,7 +192,7 @@ class ParagraphLayout:
         width: int,
         *,
         base_dir: str = "auto",
-        drop_harakat: bool = False,
+        harakat: str = "all",
         shape: bool = True,
         reorder: bool = True,
     ) -> None:
@@ -204,7 +204,7 @@ class ParagraphLayout:
         self.rtl = self.level == 1
         self.kind = paragraph_kind(self.text, self.level) if reorder else "logical"
         self._shape = shape
-        self._drop_harakat = drop_harakat
+        self._harakat = harakat
         self._tokens: list[tuple[int, int, _Word | None]] = []
         self._context: list[str] = []  # strong type before each token, for the right-to-left fast path
         self.lines = self._wrap()
@@ -215,7 +215,7 @@ class ParagraphLayout:
 
     def _wrap(self) -> list[ScreenLine]:
         text, width = self.text, self.width
-        shape, drop_harakat = self._shape, self._drop_harakat
+        shape, harakat = self._shape, self._harakat
         tokens, context = self._tokens, self._context
         lines: list[ScreenLine] = []
         line_start = line_end = -1
@@ -238,7 +238,7 @@ class ParagraphLayout:
                 continue
             if not piece:
                 continue
-            word = _word(piece, shape, drop_harakat)
+            word = _word(piece, shape, harakat)
             tokens.append((start, end, word))
             context.append(last_strong)
             if word.last_strong:
@@ -353,17 +353,18 @@ class ParagraphLayout:
 def layout_paragraph(text: str, width: int, **options) -> ParagraphLayout:
     """Lay out one paragraph (no newlines) in `width` cells.
 
-    Options: base_dir "auto" (first strong character), "rtl" or "ltr"; drop_harakat;
+    Options: base_dir "auto" (first strong character), "rtl" or "ltr"; harakat "all", "shadda"
+    (only shadda and superscript alef) or "none";
     shape=False leaves shaping to the terminal; reorder=False keeps logical order (for
     terminals that reorder themselves).
     """
     return ParagraphLayout(text, width, **options)
 
 
-def render_text(text: str, width: int, *, base_dir: str = "auto", drop_harakat: bool = False) -> list[str]:
+def render_text(text: str, width: int, *, base_dir: str = "auto", harakat: str = "all") -> list[str]:
     """Every paragraph (line) of `text` laid out at `width` and aligned: lines ready to print."""
     return [
         line.render()
         for paragraph in text.split("\n")
-        for line in layout_paragraph(paragraph, width, base_dir=base_dir, drop_harakat=drop_harakat).lines
+        for line in layout_paragraph(paragraph, width, base_dir=base_dir, harakat=harakat).lines
     ]

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from arabic_reshaper import ArabicReshaper
+from arabic_reshaper.arabic_reshaper import HARAKAT_RE
 
 from reader.engine.characters import IS_MARK, TAB_CELLS, char_cells
 
-_RESHAPERS = {
-    False: ArabicReshaper(configuration={"delete_harakat": False}),
-    True: ArabicReshaper(configuration={"delete_harakat": True}),
-}
+# The reshaper keeps every mark or none; which are drawn is decided before it, here.
+_RESHAPER = ArabicReshaper(configuration={"delete_harakat": False})
+_KEPT_IN_SHADDA_MODE = "\u0651\u0670"  # shadda, superscript (dagger) alef
 _NEEDS_SHAPING = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 ZWJ = "\u200d"
@@ -81,7 +81,7 @@ def _align(word: str, shaped: str) -> list[Cluster] | None:
                 end = pos
             clusters[-1] = Cluster(last.text + glyph, last.start, end, last.cells)
             continue
-        # Logical marks the reshaper dropped (delete_harakat) belong to the glyph before them.
+        # Logical marks the reshaper left out belong to the glyph before them.
         while clusters and pos < len(word) and IS_MARK[word[pos]]:
             last = clusters[-1]
             pos += 1
@@ -102,27 +102,44 @@ def _align(word: str, shaped: str) -> list[Cluster] | None:
     return clusters if pos == len(word) else None
 
 
-def _shaped_clusters(word: str, drop_harakat: bool) -> list[Cluster]:
+def is_dropped_mark(char: str, harakat: str) -> bool:
+    """Whether `char` is a diacritic left out under `--harakat` mode `harakat` (all, shadda, none)."""
+    if harakat == "all" or not HARAKAT_RE.match(char):
+        return False
+    return harakat == "none" or char not in _KEPT_IN_SHADDA_MODE
+
+
+def _shaped_clusters(word: str, shape: bool, harakat: str) -> list[Cluster]:
     # ZWJ makes arabic-reshaper raise or lose ligatures: shape without it; each ZWJ is then an
-    # undrawn cluster of its own (inside a glyph it stays with that glyph).
-    kept = [i for i, char in enumerate(word) if char != ZWJ]
+    # undrawn cluster of its own (inside a glyph it stays with that glyph). Dropped harakat are
+    # left out before shaping too, and join the cluster of the letter they belong to.
+    kept = [i for i, char in enumerate(word) if char != ZWJ and not is_dropped_mark(char, harakat)]
     core = "".join(word[i] for i in kept)
-    if not core:
-        return _plain_clusters(word)
-    clusters = _align(core, _RESHAPERS[drop_harakat].reshape(core))
+    clusters = _align(core, _RESHAPER.reshape(core)) if shape and core else None
     if clusters is None:
-        return _plain_clusters(word)
+        clusters = _plain_clusters(core)
     if len(core) == len(word):
         return clusters
-    mapped = []
+    mapped: list[Cluster] = []
     position = 0
     for cluster in clusters:
         start, end = kept[cluster.start], kept[cluster.end - 1] + 1
-        mapped.extend(Cluster("", i, i + 1, 0) for i in range(position, start))
+        _left_out(word, position, start, mapped)
         mapped.append(Cluster(cluster.text, start, end, cluster.cells))
         position = end
-    mapped.extend(Cluster("", i, i + 1, 0) for i in range(position, len(word)))
+    _left_out(word, position, len(word), mapped)
     return mapped
+
+
+def _left_out(word: str, start: int, end: int, clusters: list[Cluster]) -> None:
+    """Characters [start, end) of `word` that were not shaped: a dropped mark joins the glyph
+    before it (a highlight over it covers its letter), anything else is an undrawn cluster."""
+    for index in range(start, end):
+        if word[index] != ZWJ and clusters and clusters[-1].end == index and clusters[-1].text:
+            last = clusters[-1]
+            clusters[-1] = Cluster(last.text, last.start, index + 1, last.cells)
+        else:
+            clusters.append(Cluster("", index, index + 1, 0))
 
 
 def _on_dotted_circles(clusters: list[Cluster]) -> tuple[Cluster, ...]:
@@ -160,10 +177,10 @@ class ShapedWord:
 
 
 @lru_cache(maxsize=1 << 16)
-def shape_word(word: str, shape: bool = True, drop_harakat: bool = False) -> ShapedWord:
-    """Shape one whitespace-free word."""
+def shape_word(word: str, shape: bool = True, harakat: str = "all") -> ShapedWord:
+    """Shape one whitespace-free word, drawing the diacritics `harakat` asks for (all, shadda, none)."""
     if _PRINTABLE_ASCII.match(word):
         return ShapedWord(word, None)
-    if shape and _NEEDS_SHAPING.search(word):
-        return ShapedWord(word, _on_dotted_circles(_shaped_clusters(word, drop_harakat)))
+    if _NEEDS_SHAPING.search(word):
+        return ShapedWord(word, _on_dotted_circles(_shaped_clusters(word, shape, harakat)))
     return ShapedWord(word, _on_dotted_circles(_plain_clusters(word)))

@@ -613,12 +613,12 @@ def _links(document: Document) -> list[list[tuple[int, int, str]]]:
 
 
 def run_app(document, *, analyse: Analysis | None = None, base_dir: str = "auto",
-            drop_harakat: bool = False, settings: Settings | None = None) -> int:
+            settings: Settings | None = None) -> int:
     """Run the reader on an opened document until the user quits; returns the exit code.
     analyse: see ReaderApp."""
     settings = settings or Settings()
     options = TextOptions(
-        base_dir=base_dir, drop_harakat=drop_harakat, shape=settings.app_shapes, reorder=settings.app_reorders
+        base_dir=base_dir, harakat=settings.harakat, shape=settings.app_shapes, reorder=settings.app_reorders
     )
     app = ReaderApp(document, options=options, settings=settings, analyse=analyse)
     drop_size_variables()

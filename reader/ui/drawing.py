@@ -22,7 +22,7 @@ class TextOptions:
     shape/reorder are the engine's switches for terminals that shape or reorder themselves."""
 
     base_dir: str = "auto"
-    drop_harakat: bool = False
+    harakat: str = "all"  # all, shadda or none (reader.settings.HARAKAT_MODES)
     shape: bool = True
     reorder: bool = True
 
@@ -31,7 +31,7 @@ class TextOptions:
             text,
             width,
             base_dir=base_dir or self.base_dir,
-            drop_harakat=self.drop_harakat,
+            harakat=self.harakat,
             shape=self.shape,
             reorder=self.reorder,
         )
