@@ -7,59 +7,21 @@ case and lists all failures with their reason, so one run shows the whole pictur
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
+from harness.unicode_bidi import apply_l1, read_l1_classes
 from reader.engine.bidi import base_level, resolve_levels, visual_order
 
 UNICODE_DATA = Path("/usr/share/unicode")
 CHARACTER_TEST = UNICODE_DATA / "BidiCharacterTest.txt"
 CLASS_TEST = UNICODE_DATA / "BidiTest.txt"
-DERIVED_BIDI_CLASS = UNICODE_DATA / "extracted" / "DerivedBidiClass.txt"
 
 needs_unicode_data = pytest.mark.skipif(
     not CHARACTER_TEST.exists(), reason="Debian package unicode-data is not installed")
 
 BASE_DIRS = {"0": "ltr", "1": "rtl", "2": "auto"}
-
-# Classes that rule L1 resets to the paragraph level, and the ones removed by X9 that it skips over.
-SEPARATORS = {"S", "B"}
-RESETTABLE_BEFORE_SEPARATOR = {"WS", "FSI", "LRI", "RLI", "PDI"}
-REMOVED_BY_X9 = {"BN", "LRE", "RLE", "LRO", "RLO", "PDF"}
-
-
-def read_l1_classes() -> dict[int, str]:
-    """Bidi class of every code point that takes part in rule L1 (from the UCD, not from the engine)."""
-    wanted = SEPARATORS | RESETTABLE_BEFORE_SEPARATOR | REMOVED_BY_X9
-    classes: dict[int, str] = {}
-    for line in DERIVED_BIDI_CLASS.read_text().splitlines():
-        match = re.match(r"([0-9A-F]+)(?:\.\.([0-9A-F]+))?\s*;\s*(\w+)", line)
-        if match and match[3] in wanted:
-            first = int(match[1], 16)
-            last = int(match[2] or match[1], 16)
-            classes.update(dict.fromkeys(range(first, last + 1), match[3]))
-    return classes
-
-
-def apply_l1(text: str, levels: list[int], paragraph_level: int, classes: dict[int, str]) -> list[int]:
-    """Rule L1 for a single line holding the whole text: separators, and whitespace (with isolate
-    marks and X9-removed characters) before a separator or at the end of the line, take the
-    paragraph level."""
-    result = list(levels)
-    reset_from_here_on = True  # scanning backwards, the end of the line counts like a separator
-    for i in range(len(text) - 1, -1, -1):
-        bidi_class = classes.get(ord(text[i]), "")
-        if bidi_class in SEPARATORS:
-            result[i] = paragraph_level
-            reset_from_here_on = True
-        elif reset_from_here_on and (bidi_class in RESETTABLE_BEFORE_SEPARATOR or bidi_class in REMOVED_BY_X9):
-            result[i] = paragraph_level
-        else:
-            reset_from_here_on = False
-    return result
-
 
 def check_case(text: str, base_dir: str, expected_paragraph_level: int, expected_levels: list[str],
                expected_order: list[int], classes: dict[int, str]) -> str | None:

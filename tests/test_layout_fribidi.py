@@ -15,16 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from fribidi_oracle import AVAILABLE, FriBidiParagraph, known_to_differ
-from layout_invariants import (
-    comparison_key,
+from harness.fribidi_oracle import AVAILABLE, FriBidiParagraph, known_to_differ, rendered_paragraph_problems
+from harness.layout_invariants import (
     coverage_problems,
-    glyph_cells,
-    is_mark,
     line_key,
     line_problems,
     mark_placement_problems,
-    marks_of,
 )
 from reader.engine.bidi import base_level, resolve_levels
 from reader.engine.layout import layout_paragraph
@@ -135,34 +131,6 @@ def test_a_mark_beside_a_bracket_where_fribidi_1_0_8_errs():
     assert list(resolve_levels(text, base_level(text, "ltr"))) == [0, 0, 0, 1, 1, 1]
     [line] = layout_paragraph(text, 20, base_dir="ltr").lines
     assert line.text == "[\u064c]\ufee9[\ufec1"  # the right-to-left run reversed, its "]" mirrored
-
-
-def rendered_paragraph_problems(text: str, lines: list[str], width: int) -> list[str]:
-    """Check printed lines knowing only the paragraph: each line's logical range is found by
-    counting letters, then the line must be FriBidi's reordering of that range."""
-    paragraph = sanitize(text)
-    oracle = FriBidiParagraph.resolve(paragraph)
-    problems = []
-    position = 0
-    for line in lines:
-        cells = sum(0 if is_mark(c) else glyph_cells(c) for c in line)
-        if cells > width or line != line.rstrip() or (oracle.rtl and cells != width):
-            problems.append(f"{line!r}: {cells} cells in width {width}, rtl={oracle.rtl}")
-        while position < len(paragraph) and paragraph[position].isspace():
-            position += 1
-        start, wanted = position, len(comparison_key(line).replace(" ", ""))
-        letters = 0
-        while position < len(paragraph) and (letters < wanted or not paragraph[position].isspace()):
-            if letters == wanted and comparison_key(paragraph[position], visual=False):
-                break
-            letters += len(comparison_key(paragraph[position], visual=False).replace(" ", ""))
-            position += 1
-        expected = oracle.line_visual(start, position)
-        if line_key(line) != line_key(expected) or marks_of(line) != marks_of(paragraph[start:position]):
-            problems.append(f"printed {line!r}\n  FriBidi {expected!r} for [{start}:{position}]")
-    if paragraph[position:].strip():
-        problems.append(f"{paragraph[position:]!r} was not printed")
-    return problems
 
 
 def render(path: Path | None, width: int) -> list[list[str]]:

@@ -14,15 +14,15 @@ import unicodedata
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from fribidi_oracle import AVAILABLE, FriBidiParagraph, known_to_differ
-from layout_invariants import (
+from harness.fribidi_oracle import AVAILABLE, FriBidiParagraph, known_to_differ
+from harness.layout_invariants import (
     coverage_problems,
     is_mark,
     line_key,
     line_problems,
     mark_placement_problems,
 )
-from test_bidi_conformance import DERIVED_BIDI_CLASS, apply_l1, read_l1_classes
+from harness.unicode_bidi import DERIVED_BIDI_CLASS, apply_l1, read_l1_classes
 from reader.engine.bidi import base_level, resolve_levels
 from reader.engine.layout import ScreenLine, Span, layout_paragraph
 from reader.engine.sanitize import sanitize

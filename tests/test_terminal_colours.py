@@ -3,7 +3,6 @@ distinguishable from each other and from plain text, in the real app in tmux."""
 
 import os
 import re
-import time
 
 import pytest
 
@@ -37,10 +36,8 @@ def test_highlights_stay_distinct(document, tmp_path, term, no_color):
     with TmuxSession(reader_command(str(document)), width=100, height=20, term=term, env=env) as session:
         session.wait_for_text("CANARY", timeout=20)
         for key in ['"', "e", "/"]:  # quotes and mentions are highlighted while their panel is open
-            session.type_text(key)
-            time.sleep(0.3)
-        session.type_text("كتاب")
-        time.sleep(0.3)
+            session.type_and_wait_for_change(key)
+        session.type_and_wait_for_change("كتاب")
         session.send_keys("Enter")
         session.settled_screen()
         rows = styled_rows(session.screen(attributes=True))

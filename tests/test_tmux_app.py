@@ -1,97 +1,30 @@
 """The installed `reader` in a real terminal (tmux), started from a shell as a user would."""
 
-import os
 import re
 import shutil
 import subprocess
-import sys
-import time
 import unicodedata
 from importlib.resources import files
-from pathlib import Path
 
 import pytest
 
 from reader.engine.layout import layout_paragraph
-from fribidi_oracle import AVAILABLE as FRIBIDI_ORACLE
-from test_layout_fribidi import rendered_paragraph_problems
+from harness.fribidi_oracle import AVAILABLE as FRIBIDI_ORACLE
+from harness.fribidi_oracle import rendered_paragraph_problems
+from harness.tmux import SCRIPTS, SHELL_PROMPT, TMUX, interactive_shell
 
-TMUX = shutil.which("tmux")
-# The console script installed with the interpreter running the tests (not a pyenv shim).
-SCRIPTS = Path(sys.executable).parent
 FRIBIDI = shutil.which("fribidi")
 pytestmark = pytest.mark.skipif(
     not (TMUX and (SCRIPTS / "reader").exists()), reason="needs tmux and the installed reader"
 )
 
-PROMPT = "ready$ "
-PROMPT_SHOWN = PROMPT.rstrip()  # capture-pane drops trailing spaces
-
-
-class Shell:
-    """An interactive shell in a tmux pane of its own server, in a clean environment."""
-
-    def __init__(self, tmp_path, width: int, height: int) -> None:
-        self.socket = str(tmp_path / "tmux.sock")
-        env = {
-            "PATH": f"{SCRIPTS}{os.pathsep}{os.environ['PATH']}",
-            "HOME": str(tmp_path),
-            "XDG_STATE_HOME": str(tmp_path / "state"),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "TERM": "xterm-256color",
-            "LANG": "C.UTF-8",
-            "PS1": PROMPT,
-        }
-        self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(width), "-y", str(height), "-s", "t",
-                  "env", "-i", *(f"{k}={v}" for k, v in env.items()), "sh", "-i")
-        self.tmux("set-option", "-g", "status", "off")
-        self.wait(lambda screen: PROMPT_SHOWN in screen, "the shell prompt")
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run([TMUX, "-S", self.socket, *args], check=True, capture_output=True, text=True,
-                              timeout=10).stdout
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", "t", *keys)
-
-    def type(self, text: str) -> None:
-        self.tmux("send-keys", "-t", "t", "-l", text)
-
-    def screen(self) -> list[str]:
-        return self.tmux("capture-pane", "-p", "-t", "t").split("\n")
-
-    def wait(self, predicate, what: str, timeout: float = 15.0) -> list[str]:
-        deadline = time.monotonic() + timeout
-        while True:
-            screen = self.screen()
-            if predicate("\n".join(screen)):
-                return screen
-            if time.monotonic() > deadline:
-                raise AssertionError(f"waited for {what}; screen:\n" + "\n".join(screen))
-            time.sleep(0.05)
-
-    def settled(self, quiet: float = 0.3, timeout: float = 15.0) -> list[str]:
-        """The screen once it has not changed for `quiet` seconds."""
-        deadline = time.monotonic() + timeout
-        screen, since = self.screen(), time.monotonic()
-        while time.monotonic() - since < quiet:
-            if time.monotonic() > deadline:
-                raise AssertionError("the screen kept changing:\n" + "\n".join(screen))
-            time.sleep(0.05)
-            now = self.screen()
-            if now != screen:
-                screen, since = now, time.monotonic()
-        return screen
-
-    def close(self) -> None:
-        subprocess.run([TMUX, "-S", self.socket, "kill-server"], capture_output=True, timeout=10)
+PROMPT_SHOWN = SHELL_PROMPT.rstrip()  # capture-pane drops trailing spaces
 
 
 @pytest.fixture
 def shell_80x24(tmp_path):
-    shell = Shell(tmp_path, 80, 24)
-    yield shell
-    shell.close()
+    with interactive_shell(tmp_path, 80, 24) as shell:
+        yield shell
 
 
 def bundled_title() -> str:
@@ -109,9 +42,10 @@ def test_installed_reader_draws_the_title_right_aligned_in_visual_order_and_q_re
     title = bundled_title()
     # The article column is 80 cells less a cell of padding on each side and the scrollbar.
     on_screen = layout_paragraph(title, 77).lines[0].text
-    shell.type("reader")
-    shell.keys("Enter")
-    screen = shell.wait(lambda s: on_screen in s.split("\n", 2)[1] if s.count("\n") > 1 else False, "the title")
+    shell.type_text("reader")
+    shell.send_keys("Enter")
+    screen = shell.wait_for_screen(lambda s: on_screen in s.split("\n", 2)[1] if s.count("\n") > 1 else False,
+                                   "the title").split("\n")
     title_row = screen[1]
     assert title_row.rstrip().endswith(on_screen)
     assert len(title_row.rstrip()) == 78  # right-aligned: ends at the column's right edge
@@ -122,24 +56,25 @@ def test_installed_reader_draws_the_title_right_aligned_in_visual_order_and_q_re
         assert folded(title_row.strip()) == folded(fribidi)
     assert screen[2][1:78] == "─" * 77  # the rule under the title, across the column
 
-    shell.keys("j")
-    shell.wait(lambda s: s.split("\n")[1][1:78] == "─" * 77, "one line down")
-    shell.keys("s")
-    screen = shell.wait(lambda s: "▸●" in s, "the sections sidebar")
+    shell.send_keys("j")
+    shell.wait_for_screen(lambda s: s.split("\n")[1][1:78] == "─" * 77, "one line down")
+    shell.send_keys("s")
+    screen = shell.wait_for_screen(lambda s: "▸●" in s, "the sections sidebar").split("\n")
     assert screen[1].index("▸●") > 40  # docked on the right
-    shell.keys("?")
-    shell.wait(lambda s: "Keys (Escape" in s, "the help screen")
-    shell.keys("Escape")
-    shell.wait(lambda s: "Keys (Escape" not in s, "the help screen to close")
-    shell.keys("/")
-    shell.type("بوتين")
-    screen = shell.wait(lambda s: re.search(r"^/ \d+/\d+ ", s, re.MULTILINE), "a search count")
+    shell.send_keys("?")
+    shell.wait_for_screen(lambda s: "Keys (Escape" in s, "the help screen")
+    shell.send_keys("Escape")
+    shell.wait_for_screen(lambda s: "Keys (Escape" not in s, "the help screen to close")
+    shell.send_keys("/")
+    shell.type_text("بوتين")
+    screen = shell.wait_for_screen(lambda s: re.search(r"^/ \d+/\d+ ", s, re.MULTILINE), "a search count").split("\n")
     search_row = next(row for row in screen if re.match(r"/ \d+/\d+ ", row))
     assert search_row.rstrip().endswith("\ufee6\ufef4\ufe97\ufeee\ufe91")  # ﻦﻴﺗﻮﺑ: joined, right to left
-    shell.keys("Enter")
-    shell.keys("q")
-    screen = shell.wait(lambda s: s.rstrip().endswith(PROMPT_SHOWN) and "Sections" not in s, "the prompt")
-    assert any(row.startswith(PROMPT + "reader") for row in screen)  # the screen from before the app is back
+    shell.send_keys("Enter")
+    shell.send_keys("q")
+    screen = shell.wait_for_screen(lambda s: s.rstrip().endswith(PROMPT_SHOWN) and "Sections" not in s,
+                                   "the prompt").split("\n")
+    assert any(row.startswith(SHELL_PROMPT + "reader") for row in screen)  # the screen from before the app is back
     assert not any("ﺔﻴﺋﺎﻀﻔﻟﺍ" in row for row in screen)
 
 
@@ -180,16 +115,15 @@ def test_every_article_line_read_through_in_tmux_is_in_uax9_order_at_80x24_and_1
     for width, height in ((80, 24), (120, 40)):
         home = tmp_path / f"{width}x{height}"
         home.mkdir()
-        shell = Shell(home, width, height)
-        try:
-            shell.type("reader")
-            shell.keys("Enter")
+        with interactive_shell(home, width, height) as shell:
+            shell.type_text("reader")
+            shell.send_keys("Enter")
             column = min(80, width - 3)
             margin = 1 + (width - 3 - column) // 2
             first_screen = [" " * margin + line.render() for line in layout_paragraph(paragraphs[0], column).lines]
             first_screen += [" " * margin + "─" * column]
             first_screen += [" " * margin + line.render() for line in layout_paragraph(paragraphs[1], column).lines]
-            screen = shell.wait(lambda s: first_screen[0].strip() in s, "the article")
+            screen = shell.wait_for_screen(lambda s: first_screen[0].strip() in s, "the article").split("\n")
             assert [columns(row, 0, width - 2).rstrip() for row in screen[1 : 1 + len(first_screen)]] == first_screen
 
             seen: set[int] = set()
@@ -204,11 +138,9 @@ def test_every_article_line_read_through_in_tmux_is_in_uax9_order_at_80x24_and_1
                 if at_bottom:
                     break
                 previous, at_top = screen, False
-                shell.keys(*["j"] * ((height - 2) // 2))
-                shell.wait(lambda s: s.split("\n") != previous, "scrolling")
-                screen = shell.settled()  # every key's frame drawn, none half-way
+                shell.send_keys(*["j"] * ((height - 2) // 2))
+                shell.wait_for_screen(lambda s: s.split("\n") != previous, "scrolling")
+                screen = shell.settled_screen(quiet=0.3, timeout=15).split("\n")  # every key's frame drawn, none half-way
             assert seen == set(range(len(paragraphs)))
-            shell.keys("q")
-            shell.wait(lambda s: s.rstrip().endswith(PROMPT_SHOWN), "the prompt")
-        finally:
-            shell.close()
+            shell.send_keys("q")
+            shell.wait_for_screen(lambda s: s.rstrip().endswith(PROMPT_SHOWN), "the prompt")

@@ -9,7 +9,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.drawing import TextOptions
 from reader.ui.help import HelpScreen
 from reader.ui.status import StatusLine
-from ui_documents import (
+from harness.documents import (
     AHMAD_ON_SCREEN,
     BODY_COUNT,
     EGYPT_ON_SCREEN,
@@ -352,7 +352,7 @@ def test_resize_reflows_and_keeps_the_paragraph_being_read(state_file):
 
 
 def test_r_hides_and_shows_related_links(state_file):
-    from ui_documents import sample_document as base
+    from harness.documents import sample_document as base
     from reader.document.model import Block, BlockKind
 
     document = base()

@@ -10,8 +10,8 @@ from reader.document.model import EntityType
 from reader.document.loading import load_document
 from reader.engine.layout import layout_paragraph
 from reader.ui.app import ReaderApp
-from fribidi_oracle import AVAILABLE as FRIBIDI_ORACLE
-from test_layout_fribidi import rendered_paragraph_problems
+from harness.fribidi_oracle import AVAILABLE as FRIBIDI_ORACLE
+from harness.fribidi_oracle import rendered_paragraph_problems
 
 
 @pytest.fixture(scope="module")

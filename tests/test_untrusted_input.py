@@ -11,8 +11,6 @@ character but the newline.
 import os
 import re
 import subprocess
-import sys
-import time
 
 import pytest
 
@@ -115,10 +113,8 @@ def test_app_in_tmux_sends_no_foreign_sequence(payload_file, tmp_path):
         session.wait_for_text("CANARY", timeout=20)
         # Show every part of the document: the end, the three panels, search hits, help.
         for key in ["G", "s", '"', "e", "g", "/"]:
-            session.type_text(key)
-            time.sleep(0.2)
-        session.type_text("قسم")
-        time.sleep(0.3)
+            session.type_and_wait_for_change(key)
+        session.type_and_wait_for_change("قسم")
         session.send_keys("Enter")
         session.type_text("n")
         session.type_text("?")

@@ -7,6 +7,7 @@ place, so the raw byte log holds everything it wrote, from its first byte.
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -130,6 +131,24 @@ class TmuxSession:
                 raise TimeoutError(f"waited {timeout}s for {what or predicate}; screen:\n{self.screen()}")
             time.sleep(0.05)
 
+    def wait_for_screen(self, predicate: Callable[[str], object], what: str, timeout: float = 15.0) -> str:
+        """The screen once `predicate` holds for it."""
+        found: list[str] = []
+
+        def holds() -> bool:
+            screen = self.screen()
+            found[:] = [screen]
+            return bool(predicate(screen))
+
+        self.wait_for(holds, timeout, what)
+        return found[0]
+
+    def type_and_wait_for_change(self, text: str, timeout: float = 10.0) -> str:
+        """Type `text` and wait until the screen answers it (a key that changes nothing would time out)."""
+        before = self.screen()
+        self.type_text(text)
+        return self.wait_for_screen(lambda screen: screen != before, f"the screen to answer {text!r}", timeout)
+
     def wait_for_text(self, text: str, timeout: float = 10.0) -> str:
         return self.wait_for(lambda: text in (screen := self.screen()) and screen, timeout, repr(text))
 
@@ -164,6 +183,28 @@ class TmuxSession:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+SCRIPTS = Path(sys.executable).parent  # the console scripts installed with the interpreter running the tests
+SHELL_PROMPT = "ready$ "
+
+
+def interactive_shell(home: Path, width: int, height: int) -> TmuxSession:
+    """An interactive shell in a clean environment (HOME, config and state in `home`) whose PATH
+    finds the installed `reader` first, at its prompt: a user's terminal, to type commands into."""
+    env = {
+        "PATH": f"{SCRIPTS}{os.pathsep}{os.environ['PATH']}",
+        "HOME": str(home),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "PS1": SHELL_PROMPT,
+    }
+    session = TmuxSession(["env", "-i", *(f"{name}={value}" for name, value in env.items()), "sh", "-i"],
+                          width=width, height=height)
+    session.wait_for_screen(lambda screen: SHELL_PROMPT.rstrip() in screen, "the shell prompt")
+    return session
 
 
 def reader_command(*args: str) -> list[str]:

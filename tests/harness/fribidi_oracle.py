@@ -11,6 +11,9 @@ import ctypes.util
 import re
 from dataclasses import dataclass
 
+from harness.layout_invariants import comparison_key, glyph_cells, is_mark, line_key, marks_of
+from reader.engine.sanitize import sanitize
+
 FRIBIDI_PAR_LTR = 0x110
 FRIBIDI_PAR_RTL = 0x111
 FRIBIDI_PAR_ON = 0x40
@@ -130,3 +133,31 @@ def mirror(ch: str) -> str:
     if _lib.fribidi_get_mirror_char(ord(ch), ctypes.byref(mirrored)):
         return chr(mirrored.value)
     return ch
+
+
+def rendered_paragraph_problems(text: str, lines: list[str], width: int) -> list[str]:
+    """Check printed lines knowing only the paragraph: each line's logical range is found by
+    counting letters, then the line must be FriBidi's reordering of that range."""
+    paragraph = sanitize(text)
+    oracle = FriBidiParagraph.resolve(paragraph)
+    problems = []
+    position = 0
+    for line in lines:
+        cells = sum(0 if is_mark(c) else glyph_cells(c) for c in line)
+        if cells > width or line != line.rstrip() or (oracle.rtl and cells != width):
+            problems.append(f"{line!r}: {cells} cells in width {width}, rtl={oracle.rtl}")
+        while position < len(paragraph) and paragraph[position].isspace():
+            position += 1
+        start, wanted = position, len(comparison_key(line).replace(" ", ""))
+        letters = 0
+        while position < len(paragraph) and (letters < wanted or not paragraph[position].isspace()):
+            if letters == wanted and comparison_key(paragraph[position], visual=False):
+                break
+            letters += len(comparison_key(paragraph[position], visual=False).replace(" ", ""))
+            position += 1
+        expected = oracle.line_visual(start, position)
+        if line_key(line) != line_key(expected) or marks_of(line) != marks_of(paragraph[start:position]):
+            problems.append(f"printed {line!r}\n  FriBidi {expected!r} for [{start}:{position}]")
+    if paragraph[position:].strip():
+        problems.append(f"{paragraph[position:]!r} was not printed")
+    return problems
