@@ -10,7 +10,7 @@ import subprocess
 import unicodedata
 
 import pytest
-from layout_invariants import mark_placement_problems
+from harness.layout_invariants import mark_placement_problems
 
 from reader.engine.layout import Span, layout_paragraph
 
