@@ -11,25 +11,27 @@ kept as it was and said to be lost (it comes back if the text does).
 
 Marks are merged, not overwritten, when two readers save the same document: `MarkSet.merged`
 keeps every mark either side has, the later edit of a mark, and a deletion (kept as a tombstone
-with its time) over an older copy of the mark.
+with its time) over an older copy of the mark. In the state store (reader.state) a document's
+marks are a list of flat records, tombstones among them (`MarkSet.to_records`).
 """
 
 from __future__ import annotations
 
-import math
 import time
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeGuard
 
 CONTEXT = 32  # characters of context kept on each side of a mark
 BOOKMARK_TEXT = 48  # characters a bookmark keeps of the text it points at (to the end of a word)
 COLOURS = 4  # highlight colours: c cycles through them
 MAX_TEXT = 100_000  # longest text, note or context a stored mark may have
 MAX_MARKS = 10_000  # marks per document read from a store
-TOMBSTONE_SECONDS = 180 * 24 * 3600  # how long a deletion is remembered for merging
+MAX_NUMBER = 2**53  # the largest offset or time a stored mark may hold (as the state store checks)
+TOMBSTONE_MS = 180 * 24 * 3600 * 1000  # how long a deletion is remembered for merging
+_DELETED = "deleted"  # the kind of a tombstone's record
 
 
 class MarkKind(StrEnum):
@@ -48,7 +50,7 @@ class Placement(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Mark:
     """`note`: a highlight's note, or a bookmark's name (empty: shown by its text).
-    `created` and `modified` are seconds since the epoch; `modified` decides merges."""
+    `created` and `modified` are milliseconds since the epoch; `modified` decides merges."""
 
     id: str
     kind: MarkKind
@@ -60,8 +62,8 @@ class Mark:
     after: str
     note: str = ""
     colour: int = 0
-    created: float = 0.0
-    modified: float = 0.0
+    created: int = 0
+    modified: int = 0
 
     @property
     def order(self) -> tuple[int, int, int]:
@@ -69,7 +71,7 @@ class Mark:
         return self.block, self.start, 0 if self.kind is MarkKind.BOOKMARK else 1
 
     def edited(self, **changes: Any) -> Mark:
-        return replace(self, modified=changes.pop("modified", None) or time.time(), **changes)
+        return replace(self, modified=changes.pop("modified", None) or now_ms(), **changes)
 
 
 def _context(text: str, start: int, end: int) -> tuple[str, str]:
@@ -80,26 +82,30 @@ def _new_id() -> str:
     return uuid.uuid4().hex
 
 
+def now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
 def highlight(texts: Sequence[str], block: int, start: int, end: int, *, note: str = "",
-              colour: int = 0, now: float | None = None) -> Mark:
+              colour: int = 0, now: int | None = None) -> Mark:
     """A highlight of texts[block][start:end]."""
     text = texts[block]
     if not 0 <= start < end <= len(text):
         raise ValueError(f"no text to highlight at {start}:{end} of a block of {len(text)} characters")
-    now = time.time() if now is None else now
+    now = now_ms() if now is None else now
     before, after = _context(text, start, end)
     return Mark(_new_id(), MarkKind.HIGHLIGHT, block, start, end, text[start:end], before, after,
                 note, colour % COLOURS, now, now)
 
 
-def bookmark(texts: Sequence[str], block: int, offset: int, *, now: float | None = None) -> Mark:
+def bookmark(texts: Sequence[str], block: int, offset: int, *, now: int | None = None) -> Mark:
     """A bookmark at texts[block][offset], keeping the words that follow it (at least one)."""
     text = texts[block]
     offset = max(0, min(offset, len(text)))
     end = min(len(text), offset + BOOKMARK_TEXT)
     while end < len(text) and not text[end].isspace():
         end += 1
-    now = time.time() if now is None else now
+    now = now_ms() if now is None else now
     before, after = _context(text, offset, end)
     return Mark(_new_id(), MarkKind.BOOKMARK, block, offset, end, text[offset:end], before, after,
                 "", 0, now, now)
@@ -172,10 +178,10 @@ def reanchor(mark: Mark, texts: Sequence[str]) -> tuple[Mark, Placement]:
 
 @dataclass(frozen=True)
 class MarkSet:
-    """A document's marks in document order, and the ids of deleted ones with when they went."""
+    """A document's marks in document order, and the ids of deleted ones with when they went (ms)."""
 
     marks: tuple[Mark, ...] = ()
-    deleted: Mapping[str, float] = field(default_factory=dict)
+    deleted: Mapping[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "marks", tuple(sorted(self.marks, key=lambda mark: (mark.order, mark.created))))
@@ -187,22 +193,23 @@ class MarkSet:
         return next((mark for mark in self.marks if mark.id == mark_id), None)
 
     def added(self, mark: Mark) -> MarkSet:
+        """With `mark` added, or replacing the mark with its id."""
         return MarkSet((*(m for m in self.marks if m.id != mark.id), mark), self.deleted)
 
-    def removed(self, mark_id: str, *, now: float | None = None) -> MarkSet:
+    def removed(self, mark_id: str, *, now: int | None = None) -> MarkSet:
         deleted = dict(self.deleted)
-        deleted[mark_id] = time.time() if now is None else now
+        deleted[mark_id] = now_ms() if now is None else now
         return MarkSet(tuple(m for m in self.marks if m.id != mark_id), deleted)
 
     def restored(self, mark: Mark) -> MarkSet:
         """`mark` back after it was removed (undo): newer than its tombstone."""
         deleted = {key: value for key, value in self.deleted.items() if key != mark.id}
-        return MarkSet((*self.marks, mark.edited()), deleted)
+        return MarkSet((*self.marks, mark.edited(modified=max(now_ms(), self.deleted.get(mark.id, 0) + 1))), deleted)
 
-    def merged(self, other: MarkSet, *, now: float | None = None) -> MarkSet:
+    def merged(self, other: MarkSet, *, now: int | None = None) -> MarkSet:
         """Both sides' marks: of two copies of a mark the later edit, and no mark deleted after
-        its last edit; tombstones older than TOMBSTONE_SECONDS are forgotten."""
-        now = time.time() if now is None else now
+        its last edit; tombstones older than TOMBSTONE_MS are forgotten."""
+        now = now_ms() if now is None else now
         deleted = dict(self.deleted)
         for key, when in other.deleted.items():
             deleted[key] = max(when, deleted.get(key, when))
@@ -211,31 +218,34 @@ class MarkSet:
             known = newest.get(mark.id)
             if known is None or mark.modified > known.modified:
                 newest[mark.id] = mark
-        marks = tuple(mark for key, mark in newest.items() if deleted.get(key, -math.inf) < mark.modified)
-        deleted = {key: when for key, when in deleted.items() if now - when < TOMBSTONE_SECONDS}
+        marks = tuple(mark for key, mark in newest.items() if deleted.get(key, -1) < mark.modified)
+        deleted = {key: when for key, when in deleted.items() if now - when < TOMBSTONE_MS}
         return MarkSet(marks, deleted)
 
-    def to_record(self) -> dict[str, Any]:
-        """For the state store (JSON)."""
-        return {"marks": [mark_record(mark) for mark in self.marks], "deleted": dict(self.deleted)}
+    def to_records(self) -> tuple[dict[str, str | int], ...]:
+        """Flat records for the state store: the marks, then a tombstone per deletion."""
+        tombstones: list[dict[str, str | int]] = [
+            {"id": key, "kind": _DELETED, "modified": when} for key, when in self.deleted.items()
+        ]
+        return (*map(mark_record, self.marks), *tombstones)
 
     @classmethod
-    def from_record(cls, record: object) -> MarkSet:
-        """Every valid mark of a stored record; anything else in it is left out."""
-        if not isinstance(record, dict):
-            return cls()
-        raw_marks = record.get("marks")
-        marks = [mark_from_record(item) for item in raw_marks[:MAX_MARKS]] if isinstance(raw_marks, list) else []
-        raw_deleted = record.get("deleted")
-        deleted = {}
-        if isinstance(raw_deleted, dict):
-            for key, when in list(raw_deleted.items())[:MAX_MARKS]:
-                if isinstance(key, str) and _is_time(when):
-                    deleted[key] = float(when)
-        return cls(tuple(mark for mark in marks if mark is not None), deleted)
+    def from_records(cls, records: Iterable[object]) -> MarkSet:
+        """Every valid mark and tombstone of stored records; anything else is left out."""
+        marks, deleted = [], {}
+        for record in list(records)[:MAX_MARKS]:
+            if isinstance(record, Mapping) and record.get("kind") == _DELETED:
+                key, when = record.get("id"), record.get("modified")
+                if isinstance(key, str) and _is_count(when):
+                    deleted[key] = when
+                continue
+            mark = mark_from_record(record)
+            if mark is not None:
+                marks.append(mark)
+        return cls(tuple(marks), deleted)
 
 
-def mark_record(mark: Mark) -> dict[str, Any]:
+def mark_record(mark: Mark) -> dict[str, str | int]:
     return {
         "id": mark.id, "kind": str(mark.kind), "block": mark.block, "start": mark.start, "end": mark.end,
         "text": mark.text, "before": mark.before, "after": mark.after, "note": mark.note,
@@ -243,47 +253,40 @@ def mark_record(mark: Mark) -> dict[str, Any]:
     }
 
 
-def _is_time(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
+def _is_count(value: object) -> TypeGuard[int]:
+    return type(value) is int and 0 <= value <= MAX_NUMBER
 
 
 class _BadRecord(ValueError):
     pass
 
 
-def _offset(record: dict[Any, Any], name: str) -> int:
+def _count(record: Mapping[Any, Any], name: str) -> int:
     value = record.get(name)
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 1 << 40:
+    if not _is_count(value):
         raise _BadRecord(name)
     return value
 
 
-def _text(record: dict[Any, Any], name: str) -> str:
+def _text(record: Mapping[Any, Any], name: str) -> str:
     value = record.get(name)
     if not isinstance(value, str) or len(value) > MAX_TEXT:
         raise _BadRecord(name)
     return value
 
 
-def _time(record: dict[Any, Any], name: str) -> float:
-    value = record.get(name)
-    if not isinstance(value, (int, float)) or not _is_time(value):
-        raise _BadRecord(name)
-    return float(value)
-
-
 def mark_from_record(record: object) -> Mark | None:
     """The mark a stored record describes, or None when any field is missing or wrong."""
-    if not isinstance(record, dict):
+    if not isinstance(record, Mapping):
         return None
     try:
         kind = MarkKind(_text(record, "kind"))
         mark_id = _text(record, "id")
-        block, start, end = _offset(record, "block"), _offset(record, "start"), _offset(record, "end")
+        block, start, end = _count(record, "block"), _count(record, "start"), _count(record, "end")
         text = _text(record, "text")
         mark = Mark(mark_id, kind, block, start, end, text, _text(record, "before"), _text(record, "after"),
-                    _text(record, "note"), _offset(record, "colour") % COLOURS,
-                    _time(record, "created"), _time(record, "modified"))
+                    _text(record, "note"), _count(record, "colour") % COLOURS,
+                    _count(record, "created"), _count(record, "modified"))
     except ValueError:
         return None
     if not 0 < len(mark_id) <= 64 or end - start != len(text) or (kind is MarkKind.HIGHLIGHT and not text):
