@@ -11,8 +11,8 @@ kept as it was and said to be lost (it comes back if the text does).
 
 Marks are merged, not overwritten, when two readers save the same document: `MarkSet.merged`
 keeps every mark either side has, the later edit of a mark, and a deletion (kept as a tombstone
-with its time) over an older copy of the mark. In the state store (reader.state) a document's
-marks are a list of flat records, tombstones among them (`MarkSet.to_records`).
+with its time) over an older copy of the mark. `MarkSet.to_record` is what the state store
+(reader.state) keeps for a document.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ MAX_TEXT = 100_000  # longest text, note or context a stored mark may have
 MAX_MARKS = 10_000  # marks per document read from a store
 MAX_NUMBER = 2**53  # the largest offset or time a stored mark may hold (as the state store checks)
 TOMBSTONE_MS = 180 * 24 * 3600 * 1000  # how long a deletion is remembered for merging
-_DELETED = "deleted"  # the kind of a tombstone's record
 
 
 class MarkKind(StrEnum):
@@ -222,27 +221,23 @@ class MarkSet:
         deleted = {key: when for key, when in deleted.items() if now - when < TOMBSTONE_MS}
         return MarkSet(marks, deleted)
 
-    def to_records(self) -> tuple[dict[str, str | int], ...]:
-        """Flat records for the state store: the marks, then a tombstone per deletion."""
-        tombstones: list[dict[str, str | int]] = [
-            {"id": key, "kind": _DELETED, "modified": when} for key, when in self.deleted.items()
-        ]
-        return (*map(mark_record, self.marks), *tombstones)
+    def to_record(self) -> dict[str, Any]:
+        """For the state store (JSON): {"marks": [a flat table per mark], "deleted": {id: ms}}."""
+        return {"marks": [mark_record(mark) for mark in self.marks], "deleted": dict(self.deleted)}
 
     @classmethod
-    def from_records(cls, records: Iterable[object]) -> MarkSet:
-        """Every valid mark and tombstone of stored records; anything else is left out."""
-        marks, deleted = [], {}
-        for record in list(records)[:MAX_MARKS]:
-            if isinstance(record, Mapping) and record.get("kind") == _DELETED:
-                key, when = record.get("id"), record.get("modified")
+    def from_record(cls, record: object) -> MarkSet:
+        """Every valid mark and deletion of a stored record; anything else in it is left out."""
+        if not isinstance(record, Mapping):
+            return cls()
+        raw_marks, raw_deleted = record.get("marks"), record.get("deleted")
+        marks = [mark_from_record(item) for item in raw_marks[:MAX_MARKS]] if isinstance(raw_marks, list) else []
+        deleted: dict[str, int] = {}
+        if isinstance(raw_deleted, Mapping):
+            for key, when in list(raw_deleted.items())[:MAX_MARKS]:
                 if isinstance(key, str) and _is_count(when):
                     deleted[key] = when
-                continue
-            mark = mark_from_record(record)
-            if mark is not None:
-                marks.append(mark)
-        return cls(tuple(marks), deleted)
+        return cls(tuple(mark for mark in marks if mark is not None), deleted)
 
 
 def mark_record(mark: Mark) -> dict[str, str | int]:
