@@ -49,9 +49,11 @@ def test_cue_after_the_quote(tmp_path):
 
 
 def test_no_cue_no_speaker(tmp_path):
-    # A quote with no speech cue in its paragraph: the nearest name is not a guess we make.
-    text = "وقال كيم إن الزيارة ناجحة.\n\nوفي المساء التقى بوتين وفدا من “النخبة” في موسكو."
-    assert quotes(tmp_path, text) == [(1, "النخبة", True, None)]
+    # A passage quoted with no speech cue in its paragraph: someone's words, but the nearest name
+    # is not a guess we make. One word with no cue is scare quotes, not speech.
+    text = ("وقال كيم إن الزيارة ناجحة.\n\n"
+            "وفي المساء التقى بوتين وفدا رفع لافتة “نريد السلام في كل مكان” أمام “النخبة” في موسكو.")
+    assert quotes(tmp_path, text) == [(1, "نريد السلام في كل مكان", True, None), (1, "النخبة", False, None)]
 
 
 def test_a_quoted_name_is_not_speech(tmp_path):
@@ -113,3 +115,83 @@ def test_quote_marks_pair_left_to_right():
 
     text = 'أ “ب” «ج» "د" “ هـ «و» ” “” “ز“ ح «ط'  # “ never closes a quote; « at the end never opens one
     assert [text[start:end] for start, end in quoted_spans(text)] == ["ب", "ج", "د", " هـ «و» "]
+
+
+def said(tmp_path, text):
+    path = tmp_path / "news.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(quote.text, quote.speech, quote.speaker, quote.speaker_ar) for quote in load_document(str(path)).quotes]
+
+
+def test_reversed_and_mixed_marks_are_quote_marks(tmp_path):
+    # Pages typed right to left in a left-to-right editor: ” opens, “ (or ” again) closes.
+    text = "وأكد لافروف أن ”الحوار هو الطريق الوحيد“ وأن ”روسيا” لن تتراجع."
+    assert said(tmp_path, text) == [("الحوار هو الطريق الوحيد", True, LAVROV, "سيرغي لافروف"),
+                                    ("روسيا", False, None, None)]  # a name in quote marks
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وسيطر مقاتلو تنظيم «الدولة الإسلامية في العراق والشام» على البلدة، قال شهود.", "الدولة الإسلامية في العراق والشام"),
+    ('وأثار نقل تبعية جزيرتي "تيران وصنافير" جدلا واسعا، وقال نواب إن الاتفاق باطل.', "تيران وصنافير"),
+    ("وقال قائد ميداني إن قوات «الجيش الحر» تقدمت نحو المدينة.", "الجيش الحر"),
+    ("وقال مسؤول لـ«الشرق الأوسط» إن المفاوضات متعثرة.", "الشرق الأوسط"),
+    ("وأعلن ما يعرف بـ«مجلس القبائل» رفضه للاتفاق.", "مجلس القبائل"),
+    ("وأشار التقرير إلى أن “إسرائيل” لا تريد حل الدولتين، بحسب المحلل.", "إسرائيل"),
+])
+def test_names_in_quote_marks_are_not_speech_even_beside_a_cue(tmp_path, text, name):
+    assert [(quote, speech) for quote, speech, _, _ in said(tmp_path, text)] == [(name, False)]
+
+
+def test_scare_quotes_without_a_cue_are_not_speech_with_one_they_are(tmp_path):
+    text = ("وتصاعد الحديث عن “التطبيع” في الصحف المحلية خلال الأسابيع الماضية.\n\n"
+            "ووصف لافروف الخطوة بأنها “استفزاز خطير”.")
+    assert said(tmp_path, text) == [("التطبيع", False, None, None), ("استفزاز خطير", True, LAVROV, "سيرغي لافروف")]
+
+
+def test_verb_forms_clitics_and_participles(tmp_path):
+    text = ("وتابعت وكالة تاس أن «الوفود تصل تباعا».\n\n"
+            "ويقول لافروف إن «الأمر لم يحسم».\n\n"
+            "وشدد بوتين على «وحدة الموقف»، معتبرا أن «الغرب أخطأ».")
+    assert said(tmp_path, text) == [
+        ("الوفود تصل تباعا", True, TASS, "وكالة تاس"),
+        ("الأمر لم يحسم", True, LAVROV, "سيرغي لافروف"),
+        ("وحدة الموقف", True, PUTIN, "فلاديمير بوتين"),
+        ("الغرب أخطأ", True, PUTIN, "فلاديمير بوتين"),
+    ]
+
+
+def test_a_quote_opening_a_paragraph_continues_the_speaker(tmp_path):
+    text = ("وقال لافروف في مؤتمر صحفي:\n\n"
+            "«لن نقبل بأي شروط مسبقة»\n\n"
+            "«ونحن مستعدون للحوار متى توفرت النية»\n\n"
+            "وفي شأن آخر ارتفعت أسعار النفط.\n\n"
+            "«الأسعار مرتفعة»")
+    assert said(tmp_path, text) == [
+        ("لن نقبل بأي شروط مسبقة", True, LAVROV, "سيرغي لافروف"),
+        ("ونحن مستعدون للحوار متى توفرت النية", True, LAVROV, "سيرغي لافروف"),
+        ("الأسعار مرتفعة", False, None, None),  # the paragraph before said nothing: no cue, short
+    ]
+
+
+def test_after_a_source_noun_the_lam_is_of_not_an_addressee(tmp_path):
+    text = "وجاء في بيان للكرملين: «المحادثات كانت بناءة». وقال مصدر لبوتين: «شكرا»."
+    assert said(tmp_path, text) == [("المحادثات كانت بناءة", True, "kremlin", "الكرملين"),
+                                    ("شكرا", True, None, "مصدر")]
+
+
+def test_anonymous_sources_are_described_not_named(tmp_path):
+    text = ("وقال مصدر أمني رفيع لرويترز إن «الهجوم كان متوقعا».\n\n"
+            "وقالت مصادر دبلوماسية إن «الجولة المقبلة حاسمة».")
+    assert said(tmp_path, text) == [("الهجوم كان متوقعا", True, None, "مصدر أمني رفيع"),
+                                    ("الجولة المقبلة حاسمة", True, None, "مصادر دبلوماسية")]
+
+
+def test_reported_from_someone_the_one_quoted_speaks(tmp_path):
+    text = "ونقلت وكالة تاس عن لافروف قوله: «لا نية لدينا للتصعيد»."
+    assert said(tmp_path, text) == [("لا نية لدينا للتصعيد", True, LAVROV, "سيرغي لافروف")]
+
+
+def test_a_source_after_the_quote_does_not_replace_the_speaker(tmp_path):
+    text = "وقال بوتين «سننتصر» حسبما ذكرت وكالة تاس. وأضاف «لا شك في ذلك»."
+    assert said(tmp_path, text) == [("سننتصر", True, PUTIN, "فلاديمير بوتين"),
+                                    ("لا شك في ذلك", True, PUTIN, "فلاديمير بوتين")]

@@ -24,8 +24,11 @@ def test_quotes_json_rows(article):
     rows = quotes_json(article)
     assert len(rows) == 20
     assert rows[0] == {"text": "تعزيز العلاقات المستقبلية", "speech": True, "speaker": "Vladimir Putin",
-                       "paragraph": 3, "start": 31, "end": 56}
-    assert rows[3]["speech"] is False and rows[3]["speaker"] is None
+                       "paragraph": 3, "start": 31, "end": 56, "speaker_id": "vladimir-putin",
+                       "speaker_ar": "فلاديمير بوتين", "cue": "رفع"}
+    assert rows[3]["speech"] is False and rows[3]["speaker"] is None and rows[3]["speaker_id"] is None
+    assert rows[3]["cue"] == "related-link"
+    assert (rows[18]["text"], rows[18]["speech"], rows[18]["cue"]) == ("سويوز", False, "a name")
     assert {row["speaker"] for row in rows} == {"Vladimir Putin", "Kim Jong Un", None}
     json.dumps(rows, ensure_ascii=False)  # plain JSON types only
 
@@ -33,7 +36,8 @@ def test_quotes_json_rows(article):
 def test_entities_json_rows(article):
     rows = entities_json(article)
     putin = next(row for row in rows if row["id"] == "vladimir-putin")
-    assert list(putin) == ["id", "type", "name_ar", "name_en", "description", "aliases", "mentions"]
+    assert list(putin) == ["id", "type", "name_ar", "name_en", "description", "aliases", "origin", "cue", "mentions"]
+    assert (putin["origin"], putin["cue"]) == ("curated", "")
     assert (putin["type"], putin["name_ar"], putin["name_en"]) == ("person", "فلاديمير بوتين", "Vladimir Putin")
     assert putin["mentions"][1] == {"paragraph": 1, "start": 20, "end": 48,  # after "انتهت المحادثات بين "
                                     "surface": "الرئيس الروسي فلاديمير بوتين", "kind": "name"}

@@ -61,6 +61,20 @@ _ENTITY_TYPE_ORDER = {member: rank for rank, member in enumerate(EntityType)}
 _ENTITY_TYPES_BY_ID = {member.id: member for member in EntityType}
 
 
+class Origin(StrEnum):
+    """Where a glossary entity comes from, in the order of precedence when two give the same name:
+    a user's `--glossary` beats the curated glossaries, which beat maintained data (CLDR), which
+    beats what was found in the text itself."""
+
+    USER = "user"
+    CURATED = "curated"
+    DATA = "data"
+    FOUND = "found"
+
+
+NO_ENGLISH_NAME = "no English name"  # shown for an entity found in the text: never a made-up one
+
+
 class MentionKind(StrEnum):
     NAME = "name"
     DESCRIPTION = "description"
@@ -95,7 +109,10 @@ class Section:
 class Quote:
     """A quoted span: `start`/`end` cover the quoted words inside the marks, `text` is those words.
 
-    `speaker` is the id of the entity who said it (None when not speech, or not known).
+    `speaker` is the id of the entity who said it (None when not speech, or not known);
+    `speaker_ar` is who said it as the text names them, also when they are no entity (an
+    anonymous source: "مصدر أمني"); `cue` is why it is speech or not (the speech verb, a colon,
+    "continues", a naming word before it, "a name", "scare quotes").
     """
 
     paragraph: int
@@ -104,20 +121,30 @@ class Quote:
     text: str
     speech: bool
     speaker: str | None
+    speaker_ar: str | None = None
+    cue: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A glossary entry: `aliases` are its spellings and short forms, `references` descriptions
-    that stand for it (الرئيس الروسي for Putin)."""
+    that stand for it (الرئيس الروسي for Putin). `origin` says where it comes from and `cue`
+    what found it (a CLDR code, the title or head word before a name found in the text);
+    `name_en` is None where no source gives an English name."""
 
     id: str
     type: EntityType
     name_ar: str
-    name_en: str
+    name_en: str | None
     description: str
     aliases: tuple[str, ...]
     references: tuple[str, ...]
+    origin: Origin = Origin.CURATED
+    cue: str = ""
+
+    @property
+    def english_name(self) -> str:
+        return self.name_en or NO_ENGLISH_NAME
 
 
 @dataclass(frozen=True, slots=True)

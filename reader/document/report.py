@@ -25,10 +25,13 @@ def quotes_json(doc: Document) -> list[dict]:
         {
             "text": quote.text,
             "speech": quote.speech,
-            "speaker": names[quote.speaker] if quote.speaker else None,
+            "speaker": names[quote.speaker] if quote.speaker else None,  # English name, if it has one
             "paragraph": quote.paragraph,
             "start": quote.start,
             "end": quote.end,
+            "speaker_id": quote.speaker,
+            "speaker_ar": quote.speaker_ar,
+            "cue": quote.cue,
         }
         for quote in doc.quotes
     ]
@@ -52,6 +55,8 @@ def entities_json(doc: Document) -> list[dict]:
             "name_en": entity.name_en,
             "description": entity.description,
             "aliases": list(entity.aliases),
+            "origin": str(entity.origin),
+            "cue": entity.cue,
             "mentions": mentions[entity.id],
         }
         for entity in doc.entities
@@ -70,12 +75,14 @@ def quotes_table(doc: Document, width: int, harakat: str = "all") -> list[str]:
     lines = _rendered(f"{_count(len(doc.quotes), 'quote')}, {spoken} spoken: {doc.title}", width, "ltr", harakat)
     for number, quote in enumerate(doc.quotes, 1):
         if not quote.speech:
-            who = "not speech (a name, or a headline's quote marks)"
-        elif quote.speaker is None:
-            who = "speaker unknown"
-        else:
+            who = f"not speech ({quote.cue})"
+        elif quote.speaker is not None:
             speaker = entities[quote.speaker]
-            who = f"{speaker.name_en} · {speaker.name_ar}"
+            who = f"{speaker.english_name} · {speaker.name_ar}"
+        elif quote.speaker_ar:
+            who = f"unnamed source · {quote.speaker_ar}"
+        else:
+            who = "speaker unknown"
         lines.append("")
         lines += _rendered(f"{number}. paragraph {quote.paragraph}: {who}", width, "ltr", harakat)
         lines += _indented(quote.text, width, "auto", harakat)
@@ -96,8 +103,10 @@ def entities_table(doc: Document, width: int, harakat: str = "all") -> list[str]
             forms = list(dict.fromkeys(mention.surface for mention in found))
             paragraphs = list(dict.fromkeys(mention.paragraph for mention in found))
             lines.append("")
-            lines += _rendered(f"{entity.name_en} · {entity.name_ar} ({_count(len(found), 'mention')})", width, "ltr", harakat)
+            lines += _rendered(f"{entity.english_name} · {entity.name_ar} ({_count(len(found), 'mention')})", width, "ltr", harakat)
             lines += _indented(entity.description, width, "ltr", harakat)
+            lines += _indented(f"{entity.origin}: {entity.cue}" if entity.cue else str(entity.origin), width, "ltr",
+                               harakat)
             lines += _indented("، ".join(forms), width, "rtl", harakat)
             lines += _indented("paragraphs " + ", ".join(map(str, paragraphs)), width, "ltr", harakat)
     return lines
