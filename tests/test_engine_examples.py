@@ -2,7 +2,7 @@
 (presentation forms named by code point) and UAX #9, not taken from the engine's output."""
 
 from reader.engine.layout import Span, layout_paragraph, render_text
-from reader.engine.sanitize import sanitize
+from reader.engine.sanitize import clipboard_text, sanitize
 
 
 def lines(text, width, **options):
@@ -89,3 +89,11 @@ def test_controls_become_visible_and_offsets_do_not_move():
 
 def test_render_text_lays_out_each_line_as_a_paragraph():
     assert render_text("abc\nنعم", 5) == ["abc", "  \ufee2\ufecc\ufee7"]
+
+
+def test_clipboard_text_removes_controls_and_keeps_letters_and_marks():
+    assert clipboard_text("\x00\x01\x08\x0b\x0c\x0d\x1b\x1f\x7f\x80\x85\x9b\x9d\x9f") == ""
+    assert clipboard_text("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") == ""
+    assert clipboard_text("a\ud800b") == "ab"
+    kept = "مُحَمَّد\u200f \u200e\u061c\t\nﻻ ␛ \u00a0x"  # harakat, RLM/LRM/ALM, tab, newline, placeholders' look-alikes
+    assert clipboard_text(kept) == kept

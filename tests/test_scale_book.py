@@ -65,7 +65,7 @@ def status_text(app: ReaderApp) -> str:
 
 def run(document: Document, test, tmp_path, size=(80, 24)):
     async def main():
-        app = ReaderApp(document, state_file=tmp_path / "positions.json")
+        app = ReaderApp(document, state_dir=tmp_path / "state")
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             await test(app, pilot)

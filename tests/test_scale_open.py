@@ -47,7 +47,7 @@ def test_the_app_opened_on_a_books_start_gets_the_whole_book_and_keeps_the_view(
     whole = load_document(str(path))
 
     async def main():
-        app = ReaderApp(start, state_file=tmp_path / "positions.json", analyse=analyse)
+        app = ReaderApp(start, state_dir=tmp_path / "state", analyse=analyse)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             await pilot.press("j", "j", "j")

@@ -56,25 +56,25 @@ def status_text(app: ReaderApp) -> str:
     return text_of(app.query_one(StatusLine).render_line(0))
 
 
-def run(test, size=(80, 24), document=None, state_file=None, options=TextOptions()):
+def run(test, size=(80, 24), document=None, state_dir=None, options=TextOptions()):
     """Run `test(app, pilot)` inside a Pilot session."""
 
     async def main(tmp_state):
-        app = ReaderApp(document or sample_document(), state_file=tmp_state, options=options)
+        app = ReaderApp(document or sample_document(), state_dir=tmp_state, options=options)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             await test(app, pilot)
         return app
 
-    return asyncio.run(main(state_file))
+    return asyncio.run(main(state_dir))
 
 
 @pytest.fixture
-def state_file(tmp_path):
-    return tmp_path / "state" / "positions.json"
+def state_dir(tmp_path):
+    return tmp_path / "state"
 
 
-def test_title_is_right_aligned_in_visual_order_with_a_rule_under_it(state_file):
+def test_title_is_right_aligned_in_visual_order_with_a_rule_under_it(state_dir):
     async def check(app, pilot):
         title = text_of(article_row(app, 0))
         assert title.rstrip().endswith(TITLE_ON_SCREEN)
@@ -83,10 +83,10 @@ def test_title_is_right_aligned_in_visual_order_with_a_rule_under_it(state_file)
         assert set(text_of(article_row(app, 1)).strip()) == {"─"}
         assert text_of(article_row(app, 2)).rstrip().endswith("\ufedd\ufe8e\ufed7")  # ﻝﺎﻗ: قال, first word at the right
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_j_k_and_arrows_scroll_one_line(state_file):
+def test_j_k_and_arrows_scroll_one_line(state_dir):
     async def check(app, pilot):
         second_row = text_of(article_row(app, 1))
         await pilot.press("j")
@@ -99,10 +99,10 @@ def test_j_k_and_arrows_scroll_one_line(state_file):
         await pilot.press("up", "up")
         assert app.article.scroll_y == 0
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_page_keys_move_a_screen_and_g_G_go_to_the_ends(state_file):
+def test_page_keys_move_a_screen_and_g_G_go_to_the_ends(state_dir):
     async def check(app, pilot):
         height = app.article.scrollable_content_region.height
         for key in ("space", "pagedown"):
@@ -124,10 +124,10 @@ def test_page_keys_move_a_screen_and_g_G_go_to_the_ends(state_file):
         await pilot.press("home")
         assert app.article.scroll_y == 0
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_section_keys_jump_to_headings_and_the_status_line_follows(state_file):
+def test_section_keys_jump_to_headings_and_the_status_line_follows(state_dir):
     async def check(app, pilot):
         await pilot.press("right_square_bracket")
         assert app.article.top_block == 2
@@ -149,10 +149,10 @@ def test_section_keys_jump_to_headings_and_the_status_line_follows(state_file):
         assert app.article.scroll_y == 0
         assert any("no section 9" in n.message for n in app._notifications)
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_sections_sidebar_is_on_the_right_marks_the_current_section_and_jumps(state_file):
+def test_sections_sidebar_is_on_the_right_marks_the_current_section_and_jumps(state_dir):
     async def check(app, pilot):
         sidebar = app.panel("sections")
         assert not sidebar.display
@@ -175,10 +175,10 @@ def test_sections_sidebar_is_on_the_right_marks_the_current_section_and_jumps(st
         await pilot.press("f2")
         assert not sidebar.display and app.article.has_focus
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_quotes_are_underlined_listed_with_their_speaker_and_enter_jumps(state_file):
+def test_quotes_are_underlined_listed_with_their_speaker_and_enter_jumps(state_dir):
     async def check(app, pilot):
         assert styled(block_row(app, 1), "underline") == []
         await pilot.press("quotation_mark")
@@ -193,10 +193,10 @@ def test_quotes_are_underlined_listed_with_their_speaker_and_enter_jumps(state_f
         assert not app.panel("quotes").display
         assert styled(block_row(app, 1), "underline") == []
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_glossary_highlights_mentions_by_type_and_n_walks_the_selected_entity(state_file):
+def test_glossary_highlights_mentions_by_type_and_n_walks_the_selected_entity(state_dir):
     async def check(app, pilot):
         assert styled(block_row(app, SECOND_HEADING_BLOCK), "bold") == [EGYPT_ON_SCREEN]  # a bold heading
         await pilot.press("e")
@@ -232,10 +232,10 @@ def test_glossary_highlights_mentions_by_type_and_n_walks_the_selected_entity(st
         assert not glossary.display
         assert styled(block_row(app, 1), "bold") == []
 
-    run(check, size=(80, 40), state_file=state_file)
+    run(check, size=(80, 40), state_dir=state_dir)
 
 
-def test_search_draws_the_query_shaped_highlights_hits_and_enter_keeps_them(state_file):
+def test_search_draws_the_query_shaped_highlights_hits_and_enter_keeps_them(state_dir):
     async def check(app, pilot):
         await pilot.press("slash")
         field = app.search_field
@@ -251,10 +251,10 @@ def test_search_draws_the_query_shaped_highlights_hits_and_enter_keeps_them(stat
         assert styled(block_row(app, 1), "reverse") == [AHMAD_ON_SCREEN]
         assert "1/1" in status_text(app)
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_search_ignores_harakat_and_case_and_n_moves_between_hits(state_file):
+def test_search_ignores_harakat_and_case_and_n_moves_between_hits(state_dir):
     async def check(app, pilot):
         await pilot.press("slash", *"مصر")
         assert app.search_field.count == "1/3"
@@ -269,10 +269,10 @@ def test_search_ignores_harakat_and_case_and_n_moves_between_hits(state_file):
         await pilot.press("N")
         assert app.current_hit == 2
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_escape_cancels_the_search_and_clears_the_hits(state_file):
+def test_escape_cancels_the_search_and_clears_the_hits(state_dir):
     async def check(app, pilot):
         await pilot.press("slash", *"مصر", "backspace")
         assert app.search_field.query == "مص"
@@ -282,20 +282,20 @@ def test_escape_cancels_the_search_and_clears_the_hits(state_file):
         assert styled(block_row(app, 1), "reverse") == []
         assert app.article.scroll_y == 0
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_n_without_search_or_glossary_walks_quotes(state_file):
+def test_n_without_search_or_glossary_walks_quotes(state_dir):
     async def check(app, pilot):
         await pilot.press("G", "n")
         assert app.current_quote == 0
         assert app.article.scroll_y <= app.article.rows.row_of(1, 0)
         assert styled(block_row(app, 1), "reverse") == [QUOTE_ON_SCREEN]  # shown even with the list closed
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_backspace_goes_back_before_the_last_jump(state_file):
+def test_backspace_goes_back_before_the_last_jump(state_dir):
     async def check(app, pilot):
         await pilot.press("j", "j")
         await pilot.press("3")
@@ -305,10 +305,10 @@ def test_backspace_goes_back_before_the_last_jump(state_file):
         await pilot.press("backspace")  # nothing earlier: stays, and says so
         assert app.article.scroll_y == 2
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_y_copies_the_paragraph_at_the_top_or_the_current_quote(state_file):
+def test_y_copies_the_paragraph_at_the_top_or_the_current_quote(state_dir):
     async def check(app, pilot):
         await pilot.press("2", "y")
         assert app.clipboard == HEADING
@@ -317,10 +317,10 @@ def test_y_copies_the_paragraph_at_the_top_or_the_current_quote(state_file):
         assert app.clipboard == "نعم"
         assert "Copied the current quote" in list(app._notifications)[-1].message
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_plus_and_minus_change_the_measure_and_keep_the_paragraph_at_the_top(state_file):
+def test_plus_and_minus_change_the_measure_and_keep_the_paragraph_at_the_top(state_dir):
     async def check(app, pilot):
         await pilot.press("2", "j", "j", "j", "j")
         top_block = app.article.top_block
@@ -332,10 +332,10 @@ def test_plus_and_minus_change_the_measure_and_keep_the_paragraph_at_the_top(sta
         await pilot.press("plus")
         assert app.article.measure == 72
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_resize_reflows_and_keeps_the_paragraph_being_read(state_file):
+def test_resize_reflows_and_keeps_the_paragraph_being_read(state_dir):
     async def check(app, pilot):
         await pilot.press("2", "j", "j", "j")
         top_block = app.article.top_block
@@ -348,10 +348,10 @@ def test_resize_reflows_and_keeps_the_paragraph_being_read(state_file):
         assert app.article.top_block == top_block
         assert all(len(text_of(article_row(app, y)).rstrip()) <= 49 for y in range(20))
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_r_hides_and_shows_related_links(state_file):
+def test_r_hides_and_shows_related_links(state_dir):
     from harness.documents import sample_document as base
     from reader.document.model import Block, BlockKind
 
@@ -369,10 +369,10 @@ def test_r_hides_and_shows_related_links(state_file):
         await pilot.press("r")
         assert app.article.rows.total == total
 
-    run(check, document=document, state_file=state_file)
+    run(check, document=document, state_dir=state_dir)
 
 
-def test_question_mark_lists_every_key_and_closes(state_file):
+def test_question_mark_lists_every_key_and_closes(state_dir):
     async def check(app, pilot):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -383,24 +383,24 @@ def test_question_mark_lists_every_key_and_closes(state_file):
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_q_quits(state_file):
+def test_q_quits(state_dir):
     async def check(app, pilot):
         await pilot.press("q")
         await pilot.pause()
         assert app.return_code == 0
         assert not app.is_running
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_the_reading_position_is_remembered_and_a_corrupt_state_file_set_aside(state_file):
+def test_the_reading_position_is_remembered_and_a_corrupt_state_file_set_aside(state_dir):
     async def read_some(app, pilot):
         await pilot.press("2", "j", "j")
 
-    app = run(read_some, state_file=state_file)
+    app = run(read_some, state_dir=state_dir)
     app.remember_position()
     remembered = app._last_anchor
     assert remembered == (3, 0)  # heading, blank row, then the first line of the paragraph below
@@ -409,31 +409,33 @@ def test_the_reading_position_is_remembered_and_a_corrupt_state_file_set_aside(s
         await pilot.pause()
         assert app.article.anchor() == remembered
 
-    run(resumed, state_file=state_file)
+    run(resumed, state_dir=state_dir)
 
-    state_file.write_text("{not json", encoding="utf-8")
+    saved = app.positions.path(app.document_key)
+    saved.write_text("{not json", encoding="utf-8")
 
     async def reset(app, pilot):
         assert app.article.scroll_y == 0
-        assert any("set aside" in n.message or "reset" in n.message for n in app._notifications)
+        assert any("reset" in n.message for n in app._notifications)
 
-    run(reset, state_file=state_file)
-    assert list(state_file.parent.glob("positions.json.corrupt-*"))
+    run(reset, state_dir=state_dir)
+    assert list(state_dir.glob(saved.name + ".bad-*"))
 
 
-def test_the_reading_position_is_written_while_reading_not_only_at_exit(state_file, monkeypatch):
+def test_the_reading_position_is_written_while_reading_not_only_at_exit(state_dir, monkeypatch):
     monkeypatch.setattr(ReaderApp, "POSITION_SAVE_SECONDS", 0.05)
 
     async def read_on(app, pilot):
         await pilot.press("2", "j", "j")
         await pilot.pause(0.3)
         assert app._last_anchor == (3, 0)
-        assert '"block": 3' in state_file.read_text(encoding="utf-8")  # the app is still running
+        saved = app.positions.path(app.document_key).read_text(encoding="utf-8")
+        assert '"block": 3' in saved  # the app is still running
 
-    run(read_on, state_file=state_file)
+    run(read_on, state_dir=state_dir)
 
 
-def test_an_arabic_keyboard_layout_gives_the_same_actions_from_the_same_keys(state_file):
+def test_an_arabic_keyboard_layout_gives_the_same_actions_from_the_same_keys(state_dir):
     async def check(app, pilot):
         await pilot.press("ت")  # the j key
         assert app.article.scroll_y == 1
@@ -443,10 +445,10 @@ def test_an_arabic_keyboard_layout_gives_the_same_actions_from_the_same_keys(sta
         await pilot.pause()
         assert not app.is_running
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_while_searching_every_letter_is_typed_even_bound_ones_and_from_a_focused_panel(state_file):
+def test_while_searching_every_letter_is_typed_even_bound_ones_and_from_a_focused_panel(state_dir):
     async def check(app, pilot):
         await pilot.press("s", "tab")
         assert app.panel("sections").has_focus
@@ -456,10 +458,10 @@ def test_while_searching_every_letter_is_typed_even_bound_ones_and_from_a_focuse
         await pilot.press("escape", "j")
         assert app.article.scroll_y == 1
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_shift_tab_goes_back_through_the_open_panels_and_ctrl_q_quits(state_file):
+def test_shift_tab_goes_back_through_the_open_panels_and_ctrl_q_quits(state_dir):
     async def check(app, pilot):
         await pilot.press("s", "e")
         await pilot.press("tab")
@@ -474,10 +476,10 @@ def test_shift_tab_goes_back_through_the_open_panels_and_ctrl_q_quits(state_file
         await pilot.pause()
         assert not app.is_running
 
-    run(check, size=(100, 30), state_file=state_file)
+    run(check, size=(100, 30), state_dir=state_dir)
 
 
-def test_a_narrow_terminal_shows_the_panels_as_overlays_one_at_a_time(state_file):
+def test_a_narrow_terminal_shows_the_panels_as_overlays_one_at_a_time(state_dir):
     async def check(app, pilot):
         article_height = app.article.region.height
         await pilot.press("s")
@@ -498,10 +500,10 @@ def test_a_narrow_terminal_shows_the_panels_as_overlays_one_at_a_time(state_file
         sidebar, article = app.panel("sections").region, app.article.region
         assert sidebar.x > article.x and sidebar.right == 100
 
-    run(check, size=(50, 20), state_file=state_file)
+    run(check, size=(50, 20), state_dir=state_dir)
 
 
-def test_when_the_terminal_does_the_bidi_the_app_sends_logical_text_in_one_column(state_file):
+def test_when_the_terminal_does_the_bidi_the_app_sends_logical_text_in_one_column(state_dir):
     async def check(app, pilot):
         assert text_of(article_row(app, 0)).rstrip().endswith("سلام")  # logical, unshaped
         await pilot.press("s")
@@ -511,10 +513,10 @@ def test_when_the_terminal_does_the_bidi_the_app_sends_logical_text_in_one_colum
         quotes, glossary = app.panel("quotes").region, app.panel("glossary").region
         assert quotes.x == glossary.x == 0 and quotes.y < glossary.y  # no two panels share a row
 
-    run(check, size=(120, 40), state_file=state_file, options=TextOptions(shape=False, reorder=False))
+    run(check, size=(120, 40), state_dir=state_dir, options=TextOptions(shape=False, reorder=False))
 
 
-def test_empty_panels_say_so(state_file):
+def test_empty_panels_say_so(state_dir):
     document = sample_document()
     document = type(document)(**{**{f: getattr(document, f) for f in document.__dataclass_fields__},
                                  "quotes": (), "entities": (), "mentions": ()})
@@ -526,10 +528,10 @@ def test_empty_panels_say_so(state_file):
         await pilot.press("tab", "enter", "n")  # nothing to jump to: nothing happens, no error
         assert app.article.scroll_y == 0
 
-    run(check, state_file=state_file, document=document)
+    run(check, state_dir=state_dir, document=document)
 
 
-def test_quotes_and_names_found_after_the_first_paint_fill_the_panels(state_file):
+def test_quotes_and_names_found_after_the_first_paint_fill_the_panels(state_dir):
     import threading
 
     full = sample_document()
@@ -542,7 +544,7 @@ def test_quotes_and_names_found_after_the_first_paint_fill_the_panels(state_file
         return full
 
     async def main():
-        app = ReaderApp(bare, state_file=state_file, analyse=analyse)
+        app = ReaderApp(bare, state_dir=state_dir, analyse=analyse)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("quotation_mark")
             assert "Finding quotes and names…" in text_of(app.panel("quotes").render_line(0))
@@ -559,7 +561,7 @@ def test_quotes_and_names_found_after_the_first_paint_fill_the_panels(state_file
     asyncio.run(main())
 
 
-def test_a_click_in_a_panel_jumps_like_enter(state_file):
+def test_a_click_in_a_panel_jumps_like_enter(state_dir):
     async def check(app, pilot):
         await pilot.press("s")
         sidebar = app.panel("sections")
@@ -568,10 +570,10 @@ def test_a_click_in_a_panel_jumps_like_enter(state_file):
         await pilot.pause()
         assert app.article.top_block == 2
 
-    run(check, state_file=state_file)
+    run(check, state_dir=state_dir)
 
 
-def test_harakat_are_drawn_after_their_letter_or_dropped_on_request(state_file):
+def test_harakat_are_drawn_after_their_letter_or_dropped_on_request(state_dir):
     from reader.document.model import Block, BlockKind, Document, Section
 
     texts = ["سلام", "وأكّد"]
@@ -588,8 +590,8 @@ def test_harakat_are_drawn_after_their_letter_or_dropped_on_request(state_file):
     async def check_dropped(app, pilot):
         assert text_of(article_row(app, 2)).rstrip().endswith(dropped)
 
-    run(check_kept, document=document, state_file=state_file)
-    run(check_dropped, document=document, state_file=state_file, options=TextOptions(harakat="none"))
+    run(check_kept, document=document, state_dir=state_dir)
+    run(check_dropped, document=document, state_dir=state_dir, options=TextOptions(harakat="none"))
 
 
 def test_every_key_of_the_contract_is_bound_once():

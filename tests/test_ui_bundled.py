@@ -26,7 +26,7 @@ def screen_rows(app: ReaderApp) -> list[str]:
 
 def run(document, size, keys, check, tmp_path):
     async def main():
-        app = ReaderApp(document, state_file=tmp_path / "positions.json")
+        app = ReaderApp(document, state_dir=tmp_path / "state")
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             await pilot.press(*keys)

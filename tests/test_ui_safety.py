@@ -49,7 +49,7 @@ def hostile_document() -> Document:
 
 def test_no_control_character_reaches_any_widget_strip(tmp_path):
     async def main():
-        app = ReaderApp(hostile_document(), state_file=tmp_path / "positions.json")
+        app = ReaderApp(hostile_document(), state_dir=tmp_path / "state")
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.press("s", "quotation_mark", "e", "slash", *"نعم")
             await pilot.pause()
@@ -77,7 +77,7 @@ def test_no_control_character_reaches_any_widget_strip(tmp_path):
 
 def test_only_validated_http_links_become_hyperlinks(tmp_path):
     async def main():
-        app = ReaderApp(hostile_document(), state_file=tmp_path / "positions.json")
+        app = ReaderApp(hostile_document(), state_dir=tmp_path / "state")
         async with app.run_test(size=(100, 40)):
             article = app.article
             links = set()
@@ -116,7 +116,7 @@ def test_an_embedded_url_and_a_document_link_are_hyperlinks(tmp_path):
     )
 
     async def main():
-        app = ReaderApp(document, state_file=tmp_path / "positions.json")
+        app = ReaderApp(document, state_dir=tmp_path / "state")
         async with app.run_test(size=(80, 24)):
             article = app.article
             linked = {}
@@ -128,5 +128,20 @@ def test_an_embedded_url_and_a_document_link_are_hyperlinks(tmp_path):
                 "\ufe8e\ufee8\ufeeb": "https://example.com/%D9%87%D9%86%D8%A7",  # ﺎﻨﻫ: هنا
                 texts[2]: texts[2],
             }
+
+    asyncio.run(main())
+
+
+def test_y_copies_the_letters_without_any_control(tmp_path):
+    text = "قبل \x1b]2;PWNED\x07 بعد \x9b31m \u2067عزل\u2069 \u202eevil\u202c \u200fرقم 5\u200e\tنهاية\r"
+    document = Document(title="عنوان", source="-", blocks=(Block(0, BlockKind.BODY, text),),
+                        sections=(Section("عنوان", None, 0, 1),), quotes=(), entities=(), mentions=())
+
+    async def main():
+        app = ReaderApp(document, state_dir=tmp_path / "state")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("y")
+            # ESC, BEL, C1 CSI, the isolates, the override and CR gone; RLM, LRM and tab kept.
+            assert app.clipboard == "قبل ]2;PWNED بعد 31m عزل evil \u200fرقم 5\u200e\tنهاية"
 
     asyncio.run(main())

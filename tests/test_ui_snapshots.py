@@ -23,7 +23,7 @@ def article():
     ((120, 40), ("question_mark",)),
 ], ids=["80x24-opening", "80x24-quotes", "120x40-sections-glossary", "120x40-help"])
 def test_main_states(snap_compare, article, tmp_path, size, keys):
-    app = ReaderApp(article, state_file=tmp_path / "positions.json")
+    app = ReaderApp(article, state_dir=tmp_path / "state")
 
     async def settle(pilot):
         # Background layout (article and panels) refines row counts and scrollbars: wait for it.

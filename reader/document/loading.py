@@ -11,7 +11,7 @@ from pathlib import Path, PurePath
 from reader.document.decoding import DocumentError, decode
 from reader.document.formats import FORMATS, RawBlock, format_of, parse
 from reader.document.glossary import Matcher, load_glossaries
-from reader.document.model import BlockKind, Document, Mention, Quote
+from reader.document.model import STDIN_SOURCE, BlockKind, Document, Mention, Quote
 from reader.document.quotes import find_quotes
 from reader.document.structure import build_blocks, build_sections
 from reader.engine.normalize import NormalizedText, normalize
@@ -49,7 +49,7 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
     never by the function."""
     if fmt is not None and fmt not in FORMATS:
         raise DocumentError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
-    label = "stdin" if source == STDIN else source
+    label = STDIN_SOURCE if source == STDIN else source
     text = decode(_read(source, label), label, encoding)
     if not text or text.isspace():  # not strip(): that copies a book to look at its ends
         raise DocumentError(f"{label}: empty document (nothing but whitespace)")

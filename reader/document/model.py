@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
+STDIN_SOURCE = "stdin"
+"""`Document.source` of a document read from standard input (otherwise a path, or a URL)."""
+
 
 class BlockKind(StrEnum):
     """What a block is in the document; the value is its name in reports and style classes."""

@@ -31,3 +31,17 @@ _UNSAFE = re.compile("[" + "".join(re.escape(chr(code)) for code in _TABLE if co
 def sanitize(text: str) -> str:
     """Replace every control character except tab and newline by a visible placeholder."""
     return text.translate(_TABLE) if _UNSAFE.search(text) else text
+
+
+# Copied text is the document's own letters, never the placeholders drawn on screen; only what
+# could act on a terminal or a pasted-into program goes: C0 (but tab and newline), DEL, C1, bidi
+# embeddings, overrides and isolates, and lone surrogates (no encoding carries them). The
+# marks LRM, RLM and ALM stay: they are how Arabic text says which way a neutral goes.
+_CLIPBOARD_REMOVED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def clipboard_text(text: str) -> str:
+    """The text to put on the clipboard or in an export: controls removed, letters untouched."""
+    return _CLIPBOARD_REMOVED.sub("", text)

@@ -19,8 +19,10 @@ from textual.worker import get_current_worker
 
 from reader.document.loading import Analysis
 from reader.document.model import BlockKind, Document
+from reader.engine.sanitize import clipboard_text, sanitize
 from reader.keyboard import latin_key
 from reader.settings import Settings
+from reader.state import DocumentKey, StateStore, default_state_dir
 from reader.terminal import drop_size_variables, explicit_bidi, install_app_hooks
 from reader.ui.article import DEFAULT_MEASURE, MEASURE_STEP, ArticleView
 from reader.ui.bindings import HELP_TEXT, READER_BINDINGS, keys_of
@@ -30,7 +32,6 @@ from reader.ui.help import HelpScreen
 from reader.ui.highlights import Highlights
 from reader.ui.panels import glossary_entries, quote_entries, section_entries
 from reader.ui.quiet import InputQuiet
-from reader.ui.reading_position import DocumentKey, PositionStore, default_state_file
 from reader.ui.search import SearchHits, SearchIndex
 from reader.ui.status import SearchField, StatusLine
 
@@ -53,7 +54,7 @@ class ReaderApp(App[int]):
         *,
         options: TextOptions = TextOptions(),
         settings: Settings | None = None,
-        state_file: Path | None = None,
+        state_dir: Path | None = None,
         measure: int = DEFAULT_MEASURE,
         analyse: Analysis | None = None,
     ) -> None:
@@ -68,7 +69,7 @@ class ReaderApp(App[int]):
         self.texts = [block.text for block in document.blocks]
         self.kinds = [block.kind for block in document.blocks]
         self._measure = measure
-        self.positions = PositionStore(state_file or default_state_file())
+        self.positions = StateStore(state_dir or default_state_dir())
         self.document_key = DocumentKey.of(document.source, self.texts)
         self.entity_types = {entity.id: entity.type for entity in document.entities}
         self.section_starts = [section.start_block for section in document.sections]
@@ -143,11 +144,11 @@ class ReaderApp(App[int]):
         self.query_one("#search-bar").display = False
         self.article.focus()
         self.watch(self.article, "scroll_y", self._scrolled)
-        if self.positions.notice:
-            self.notify(self.positions.notice, severity="warning", timeout=8)
         resume = self.positions.recall(self.document_key, self.texts)
         if resume is not None:
             self.call_after_refresh(self.article.go_to, *resume)
+        if self.positions.notice:  # it names a path: text, never markup
+            self.notify(sanitize(self.positions.notice), severity="warning", timeout=8, markup=False)
         self.call_after_refresh(self._scrolled)
         self.set_interval(self.POSITION_SAVE_SECONDS, self._remember_position_while_reading)
         if self._analyse is not None:
@@ -595,6 +596,7 @@ class ReaderApp(App[int]):
             what, text = "the current quote", quote.text
         else:
             what, text = "the paragraph at the top", self.texts[article.top_block]
+        text = clipboard_text(text)
         self.copy_to_clipboard(text)
         # The excerpt is drawn by the engine like every Arabic string (and is sanitised by it).
         # Narrower than a notice (at most half the screen, less its border and padding), or
@@ -630,5 +632,6 @@ def run_app(document, *, analyse: Analysis | None = None, base_dir: str = "auto"
     try:
         app.remember_position()
     except OSError as error:
-        print(f"reader: could not save the reading position: {error}", file=sys.stderr)
+        print(sanitize(f"reader: could not save the reading position: {error}"), file=sys.stderr)
+    app.positions.prune()
     return app.return_code or 0
