@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 import platformdirs
 
@@ -38,13 +38,11 @@ MAX_DOCUMENTS = 1000  # beyond this, the files of the documents read longest ago
 PRUNE_EVERY_SECONDS = 24 * 3600  # …at most this often; a document with marks is never pruned
 SET_ASIDE_KEPT_SECONDS = 30 * 24 * 3600  # how long a file that failed its check is kept for a look
 MAX_FILE_BYTES = 4 * 1024 * 1024  # one document's state; more is not a file we wrote
-MAX_NUMBER = 2**53  # block and offset numbers, and any number in a mark
+MAX_NUMBER = 2**53  # largest block or offset number
 LOCK_WAIT_SECONDS = 2.0  # past this, save without the lock rather than hang a quitting reader
 LOCK_POLL_SECONDS = 0.01
 
-Mark = Mapping[str, str | int | bool | None]
-"""One highlight, note or bookmark: a flat JSON object with at least a string "id" (see
-reader.document.marks for what the other fields mean)."""
+MARKS_DEPTH = 4  # {"marks": [{"id": …}], "deleted": {id: time}}: tables and lists this deep at most
 
 
 def default_state_dir() -> Path:
@@ -88,7 +86,9 @@ class DocumentState:
 
     fingerprint: str = ""
     position: Position | None = None
-    marks: tuple[Mark, ...] = field(default=())
+    marks: Mapping[str, Any] = field(default_factory=dict)
+    """The marks' own record (reader.document.marks.MarkSet.to_record), whose fields marks checks;
+    here only that it is JSON no deeper than MARKS_DEPTH, its numbers finite."""
 
 
 class StateError(ValueError):
@@ -246,10 +246,10 @@ def _parse(data: bytes, key: str) -> DocumentState:
     position = record.get("position")
     if position is not None:
         position = _position(position)
-    marks = record.get("marks", [])
-    if not isinstance(marks, list) or not all(_is_mark(mark) for mark in marks):
-        raise StateError("its marks are not a list of flat tables with an id")
-    return DocumentState(fingerprint, position, tuple(marks))
+    marks = record.get("marks", {})
+    if not isinstance(marks, dict) or _nested_deeper_than(marks, MARKS_DEPTH):
+        raise StateError("its marks are not a table of marks")
+    return DocumentState(fingerprint, position, marks)
 
 
 def _position(value: object) -> Position:
@@ -271,16 +271,14 @@ def _is_digest(value: object) -> bool:
     return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
 
 
-def _is_mark(mark: object) -> bool:
-    return (
-        isinstance(mark, dict)
-        and isinstance(mark.get("id"), str)
-        and all(_is_scalar(value) for value in mark.values())  # JSON object keys are strings
-    )
-
-
-def _is_scalar(value: object) -> bool:
-    return value is None or isinstance(value, (str, bool)) or (type(value) is int and abs(value) <= MAX_NUMBER)
+def _nested_deeper_than(value: object, limit: int) -> bool:
+    """Whether lists and tables nest more than `limit` deep in a parsed JSON value (a level at a
+    time: no recursion, however deep)."""
+    level = [value] if isinstance(value, (dict, list)) else []
+    for _ in range(limit):
+        level = [child for container in level for child in (container.values() if isinstance(container, dict)
+                 else container) if isinstance(child, (dict, list))]
+    return bool(level)
 
 
 def _shown(value: object) -> str:
@@ -292,7 +290,7 @@ def _serialise(state: DocumentState, key: str) -> bytes:
     if state.position is not None:
         position = state.position
         record["position"] = {"block": position.block, "offset": position.offset, "text": position.block_digest}
-    record["marks"] = [dict(mark) for mark in state.marks]
+    record["marks"] = dict(state.marks)
     return json.dumps(record, ensure_ascii=False, allow_nan=False).encode("utf-8", "surrogatepass")
 
 
@@ -314,7 +312,8 @@ def _has_marks(path: Path) -> bool:
         record = json.loads(_read_bounded(path))
     except (OSError, ValueError, RecursionError):
         return False
-    return isinstance(record, dict) and bool(record.get("marks"))
+    marks = record.get("marks") if isinstance(record, dict) else None
+    return isinstance(marks, dict) and bool(marks.get("marks"))
 
 
 def _remove(path: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from reader import state
 from reader.document.loading import load_document
+from reader.document.marks import MarkSet
 from reader.document.model import STDIN_SOURCE
 from reader.state import DocumentKey, DocumentState, StateStore
 
@@ -70,14 +71,16 @@ def test_a_url_is_keyed_by_the_url():
 
 def valid_record(key: DocumentKey, **position) -> dict:
     return {"version": 1, "key": key.key, "fingerprint": key.fingerprint,
-            "position": {"block": 1, "offset": 2, "text": state.digest(TEXTS[1]), **position}, "marks": []}
+            "position": {"block": 1, "offset": 2, "text": state.digest(TEXTS[1]), **position},
+            "marks": {"marks": [{"id": "m1", "created": [1.5]}], "deleted": {"m0": 1.25}}}
 
 
 def hostile_contents(key: DocumentKey) -> dict[str, str]:
     record = json.dumps(valid_record(key))
     return {
         "nested": "[" * 100_000 + "]" * 100_000,
-        "nested in a field": record.replace('"marks": []', '"marks": ' + "[" * 50_000 + "]" * 50_000),
+        "nested in a field": record.replace('[{"id"', "[" * 50_000 + '{"id"').replace("}]", "}" + "]" * 50_000),
+        "nested a little too deep": record.replace('"created": [1.5]', '"created": [[1.5]]'),
         "Infinity": record.replace('"offset": 2', '"offset": Infinity'),
         "NaN": record.replace('"offset": 2', '"offset": NaN'),
         "1e400": record.replace('"offset": 2', '"offset": 1e400'),
@@ -92,9 +95,8 @@ def hostile_contents(key: DocumentKey) -> dict[str, str]:
         "not UTF-8": '{"version": 1, "key": "\xff"}',
         "another document": record.replace(key.key, "file:/elsewhere"),
         "unknown version": record.replace('"version": 1', '"version": 7'),
-        "marks not a list": record.replace('"marks": []', '"marks": {"id": "x"}'),
-        "a mark without id": record.replace('"marks": []', '"marks": [{"note": "x"}]'),
-        "a nested mark": record.replace('"marks": []', '"marks": [{"id": "x", "note": {"a": 1}}]'),
+        "marks not a table": record.replace('"marks": {"marks"', '"marks": [{"marks"').replace("}}}", "}}]}"),
+        "a time out of range": record.replace("1.25", "1e999"),
         "bad digest": record.replace(state.digest(TEXTS[1]), "x" * 64),
         "too large": record + " " * state.MAX_FILE_BYTES,
     }
@@ -137,10 +139,10 @@ def test_saving_the_position_keeps_the_marks_saved_meanwhile(tmp_path):
     directory = tmp_path / "state"
     mine, theirs = StateStore(directory), StateStore(directory)
     mine.recall(key, TEXTS)  # both opened the document
-    theirs.update(key, lambda saved: replace(saved, marks=(*saved.marks, {"id": "m1", "note": "ملاحظة"})))
+    theirs.update(key, lambda saved: replace(saved, marks={"marks": [{"id": "m1", "note": "ملاحظة"}]}))
     mine.remember(key, TEXTS, 2, 0)
     saved = mine.load(key)
-    assert saved.marks == ({"id": "m1", "note": "ملاحظة"},)
+    assert saved.marks == {"marks": [{"id": "m1", "note": "ملاحظة"}]}
     assert saved.position is not None and (saved.position.block, saved.position.offset) == (2, 0)
 
 
@@ -169,7 +171,7 @@ def test_pruning_forgets_the_oldest_documents_without_marks_once_a_day(tmp_path,
     keys = [DocumentKey.of(STDIN_SOURCE, [f"نص رقم {number}"]) for number in range(25)]
     now = 1_000_000_000.0
     for age, key in enumerate(keys):  # keys[0] read last, keys[24] first
-        marks = () if age % 6 else ({"id": "m"},)
+        marks = {"marks": [], "deleted": {"x": 1.0}} if age % 6 else {"marks": [{"id": "m"}]}
         store.update(key, lambda saved, marks=marks: replace(saved, marks=marks))
         os.utime(store.path(key), (now - age * 60, now - age * 60))
     aside = directory / (keys[0].file_name + ".bad-old")
@@ -190,17 +192,19 @@ def test_pruning_forgets_the_oldest_documents_without_marks_once_a_day(tmp_path,
 WRITER = textwrap.dedent("""
     import sys
     from dataclasses import replace
+    from reader.document.marks import MarkSet, bookmark
     from reader.state import DocumentKey, StateStore
     directory, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    key = DocumentKey.of("stdin", ["نص مشترك"])
+    texts = ["نص مشترك بين قارئين"]
+    key = DocumentKey.of("stdin", texts)
     store = StateStore(directory)
     print("ready", flush=True)
     sys.stdin.readline()  # both start together
     for number in range(count):
-        mark = {"id": f"{name}-{number}"}
-        store.update(key, lambda saved: replace(saved, marks=(*saved.marks, mark)))
+        mark = replace(bookmark(texts, 0, number % 5), id=f"{name}-{number}")
+        store.update(key, lambda saved: replace(saved, marks=MarkSet.from_record(saved.marks).added(mark).to_record()))
         if number == count // 2:
-            store.remember(key, ["نص مشترك"], 0, number)
+            store.remember(key, texts, 0, number)
 """)
 
 
@@ -217,8 +221,8 @@ def test_two_processes_saving_the_same_document_at_once_lose_nothing(tmp_path, c
     for writer in writers:
         writer.stdin.close()
         assert writer.wait(timeout=60) == 0
-    saved = StateStore(directory).load(DocumentKey.of(STDIN_SOURCE, ["نص مشترك"]))
-    assert {mark["id"] for mark in saved.marks} == {f"{name}-{n}" for name in "ab" for n in range(count)}
+    saved = StateStore(directory).load(DocumentKey.of(STDIN_SOURCE, ["نص مشترك بين قارئين"]))
+    assert {mark.id for mark in MarkSet.from_record(saved.marks).marks} == {f"{name}-{n}" for name in "ab" for n in range(count)}
     assert saved.position is not None and saved.position.offset == count // 2
 
 
