@@ -48,9 +48,11 @@ def paragraph_kind(text: str, level: int) -> str:
     return "mixed"
 
 
-def resolve_levels(text: str, level: int) -> bytearray:
-    """Embedding levels per code point, before the per-line rule L1."""
-    kind = paragraph_kind(text, level)
+def resolve_levels(text: str, level: int, kind: str | None = None) -> bytearray:
+    """Embedding levels per code point, before the per-line rule L1. `kind`: the paragraph's
+    `paragraph_kind`, when the caller knows it already."""
+    if kind is None:
+        kind = paragraph_kind(text, level)
     if kind == "ltr":
         return bytearray(len(text))
     if kind == "rtl":

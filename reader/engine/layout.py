@@ -8,8 +8,9 @@ a long document stays cheap and only what is on screen pays for the maps.
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from bidi.mirror import MIRRORED
 
@@ -50,10 +51,11 @@ class Run:
 class _Word:
     """A word's shape plus the bidi facts the right-to-left fast path needs, cached per word."""
 
-    __slots__ = ("shaped", "last_strong", "has_number", "_visual", "_rtl")
+    __slots__ = ("shaped", "cells", "last_strong", "has_number", "_visual", "_rtl")
 
     def __init__(self, shaped: ShapedWord, word: str) -> None:
         self.shaped = shaped
+        self.cells = shaped.cells
         strong = [BIDI_CLASS[c] for c in word if BIDI_CLASS[c] in ("R", "AL")]
         self.last_strong = strong[-1] if strong else None
         self.has_number = any(BIDI_CLASS[c] in ("EN", "AN") for c in word)
@@ -79,9 +81,24 @@ class _Word:
         return text
 
 
-@lru_cache(maxsize=1 << 16)
-def _word(word: str, shape: bool, harakat: str) -> _Word:
-    return _Word(shape_word(word, shape, harakat), word)
+# Shaped words by (shape, harakat mode), then by the word. A plain dict lookup per word is the
+# cheapest step of wrapping; the cache is emptied when full, which bounds it like an LRU would.
+_WORDS: dict[tuple[bool, str], dict[str, _Word]] = {}
+_WORDS_KEPT = 1 << 16
+
+
+def _word(cache: dict[str, _Word], piece: str, shape: bool, harakat: str) -> _Word:
+    """`piece` shaped, from `cache` or shaped now and remembered there."""
+    word = cache.get(piece)
+    if word is None:
+        if len(cache) >= _WORDS_KEPT:
+            cache.clear()
+        word = cache[piece] = _Word(shape_word(piece, shape, harakat), piece)
+    return word
+
+
+def _cluster_start(cluster: Cluster) -> int:
+    return cluster.start
 
 
 @lru_cache(maxsize=256)
@@ -120,11 +137,9 @@ class ScreenLine:
 
     __slots__ = ("paragraph", "start", "end", "indent", "cell_width", "first_token", "_text")
 
-    def __init__(
-        self, paragraph: "ParagraphLayout", start: int, end: int, cell_width: int, first_token: int
-    ) -> None:
-        self.paragraph = paragraph
-        self.first_token = first_token  # index of the paragraph's token the line starts in
+    def __init__(self, paragraph: "_Paragraph", start: int, end: int, cell_width: int, first_token: int) -> None:
+        self.paragraph = paragraph  # what the paragraph's lines share; it holds no line (no reference cycle)
+        self.first_token = first_token  # index of the paragraph's first word ending after the line's start
         self.start = start
         self.end = end
         self.cell_width = cell_width
@@ -138,7 +153,7 @@ class ScreenLine:
     def text(self) -> str:
         """The characters to draw, left to right, without the indent."""
         if self._text is None:
-            self._text = self.paragraph._line_text(self)
+            self._text = self.paragraph.line_text(self)
         return self._text
 
     def render(self) -> str:
@@ -147,7 +162,7 @@ class ScreenLine:
 
     def clusters(self) -> list[Cluster]:
         """The glyphs of the line, left to right, each with the logical range it shows."""
-        return self.paragraph._visual_line(self)
+        return self.paragraph.visual_line(self)
 
     def cells(self) -> list[int]:
         """The logical index each cell shows, left to right (the indent not counted)."""
@@ -183,6 +198,188 @@ class ScreenLine:
         return runs
 
 
+class _Paragraph:
+    """A sanitised paragraph, its words shaped (in logical order) and its bidi facts: what its
+    screen lines need to draw themselves.
+
+    The words are the `tokens` (start, end, shaped word); the spaces between them are not
+    tokens, they are the text between one word's end and the next one's start."""
+
+    __slots__ = ("text", "width", "level", "rtl", "kind", "tokens", "context", "_levels")
+
+    def __init__(self, text: str, width: int, base_dir: str, reorder: bool) -> None:
+        self.text = text
+        self.width = max(1, width)
+        self.level = base_level(text, base_dir)
+        self.rtl = self.level == 1
+        self.kind = paragraph_kind(text, self.level) if reorder else "logical"
+        self.tokens: list[tuple[int, int, _Word]] = []
+        self.context: list[str] = []  # strong type before each word, for the right-to-left fast path
+        self._levels: bytes | None = None
+
+    @property
+    def levels(self) -> bytes:
+        if self._levels is None:
+            self._levels = resolve_levels(self.text, self.level, None if self.kind == "logical" else self.kind)
+        return self._levels
+
+    def wrap(self, shape: bool, harakat: str) -> list[ScreenLine]:
+        """Shape the words and break them into lines, greedily, in logical order."""
+        text, width = self.text, self.width
+        tokens, context = self.tokens, self.context
+        cache = _WORDS.setdefault((shape, harakat), {})
+        lines: list[ScreenLine] = []
+        line_start = line_end = -1
+        line_token = 0  # the word the open line starts in
+        used = 0
+        gap = 0  # cells of the spaces between the line so far and the next word
+        last_strong = "R"
+        # split() alternates words and space runs, starting and ending with a (maybe empty) word.
+        pieces = _SPACES.split(text)
+        start = first = 0
+        if len(pieces) > 1 and not pieces[0]:  # leading spaces are content…
+            start, first = len(pieces[1]), 2
+            cells = _space_cells(pieces[1])
+            if cells <= width:  # …unless they cannot fit
+                line_start, line_end, used = 0, start, cells
+        for position in range(first, len(pieces), 2):
+            piece = pieces[position]
+            if piece:
+                end = start + len(piece)
+                word = cache.get(piece) or _word(cache, piece, shape, harakat)
+                tokens.append((start, end, word))
+                context.append(last_strong)
+                if word.last_strong:
+                    last_strong = word.last_strong
+                cells = word.cells
+                if line_start >= 0 and used + gap + cells <= width:
+                    used += gap + cells
+                    line_end = end
+                else:
+                    if line_start >= 0:
+                        lines.append(ScreenLine(self, line_start, line_end, used, line_token))
+                    line_token = len(tokens) - 1
+                    if cells <= width:
+                        line_start, line_end, used = start, end, cells
+                    else:
+                        line_start, line_end, used = self._break_word(lines, word, start, line_token)
+                start = end
+            if position + 1 < len(pieces):
+                spaces = pieces[position + 1]
+                gap = 1 if spaces == " " else _space_cells(spaces)
+                start += len(spaces)
+        if line_start >= 0 or not lines:
+            lines.append(ScreenLine(self, max(line_start, 0), max(line_end, 0), used, line_token))
+        return lines
+
+    def _break_word(self, lines: list[ScreenLine], word: _Word, offset: int, token: int) -> tuple[int, int, int]:
+        """Split a word wider than the line between glyphs; returns the last piece as the open line."""
+        piece_start, used = offset, 0
+        for cluster in word.shaped.clusters:
+            if used and used + cluster.cells > self.width:
+                lines.append(ScreenLine(self, piece_start, offset + cluster.start, used, token))
+                piece_start, used = offset + cluster.start, 0
+            used += cluster.cells
+        return piece_start, offset + word.shaped.clusters[-1].end, used
+
+    def _space_clusters(self, start: int, end: int) -> list[Cluster]:
+        return [_space_cluster(self.text[i], i) for i in range(start, end)]
+
+    def logical_clusters(self, line: ScreenLine) -> list[Cluster]:
+        """The line's glyphs in logical order. Work is proportional to the line, not to its
+        words: a piece of a long word finds its first glyph by bisection."""
+        clusters: list[Cluster] = []
+        tokens = self.tokens
+        position = line.start  # the first character not yet placed
+        for index in range(line.first_token, len(tokens)):
+            start, end, word = tokens[index]
+            if start >= line.end:
+                break
+            if position < start:
+                clusters.extend(self._space_clusters(position, start))
+            shaped = word.shaped.clusters
+            first = bisect_left(shaped, line.start - start, key=_cluster_start) if start < line.start else 0
+            for k in range(first, len(shaped)):
+                cluster = shaped[k]
+                if start + cluster.start >= line.end:
+                    break
+                clusters.append(cluster.moved(start))
+            position = end
+        if position < line.end:
+            clusters.extend(self._space_clusters(position, line.end))
+        return clusters
+
+    def visual_line(self, line: ScreenLine) -> list[Cluster]:
+        clusters = self.logical_clusters(line)
+        if self.kind == "logical":
+            return clusters
+        order = visual_order(self.text, self.levels, self.level, line.start, line.end)
+        return _visual_clusters(clusters, order, self.levels)
+
+    def _spaces(self, start: int, end: int) -> str:
+        """What the spaces text[start:end] are drawn as."""
+        if end - start == 1 and self.text[start] == " ":
+            return " "
+        return " " * _space_cells(self.text[start:end])
+
+    def line_text(self, line: ScreenLine) -> str:
+        kind = self.kind
+        if kind == "mixed":
+            text = self._mixed_line_text(line)
+            return "".join(c.text for c in self.visual_line(line)) if text is None else text
+        text, tokens, context = self.text, self.tokens, self.context
+        parts = []
+        position = line.start
+        for index in range(line.first_token, len(tokens)):
+            start, end, word = tokens[index]
+            if start >= line.end:
+                break
+            if start < line.start or end > line.end:  # a piece of a word broken across lines
+                return "".join(c.text for c in self.visual_line(line))
+            if position < start:
+                parts.append(self._spaces(position, start))
+            if kind == "rtl":
+                parts.append(word._rtl or word.rtl_visual(text, start, end, context[index]))
+            else:
+                parts.append(word.shaped.text)
+            position = end
+        if position < line.end:
+            parts.append(self._spaces(position, line.end))
+        if kind == "rtl":
+            parts.reverse()
+        return "".join(parts)
+
+    def _mixed_line_text(self, line: ScreenLine) -> str | None:
+        """Rule L2 over whole words instead of glyphs, when each word has one level and no rule
+        L1 applies (no tab, no trailing space); None otherwise."""
+        text, tokens, levels = self.text, self.tokens, self.levels
+        unit_levels: list[int] = []
+        units: list[str] = []
+        position = line.start
+        for index in range(line.first_token, len(tokens)):
+            start, end, word = tokens[index]
+            if start >= line.end:
+                break
+            if start < line.start or end > line.end:
+                return None
+            if position < start:
+                if "\t" in text[position:start]:
+                    return None
+                for i in range(position, start):
+                    unit_levels.append(levels[i])
+                    units.append(" " * char_cells(text[i]))
+            level = levels[start]
+            if levels.count(level, start, end) != end - start:
+                return None
+            # A word at an odd level holds no number (numbers resolve to even levels).
+            units.append(word.rtl_visual(text, start, end, "R") if level % 2 else word.shaped.text)
+            unit_levels.append(level)
+            position = end
+        if position < line.end:  # spaces at the line's end: rule L1 applies
+            return None
+        return "".join(reverse_runs(unit_levels, units))
+
+
 class ParagraphLayout:
     """A paragraph laid out at a width. `lines` are in reading order, top to bottom."""
 
@@ -198,156 +395,18 @@ class ParagraphLayout:
     ) -> None:
         if "\n" in text:
             raise ValueError("layout_paragraph takes one paragraph; split the text at newlines first")
-        self.text = sanitize(text)
-        self.width = max(1, width)
-        self.level = base_level(self.text, base_dir)
-        self.rtl = self.level == 1
-        self.kind = paragraph_kind(self.text, self.level) if reorder else "logical"
-        self._shape = shape
-        self._harakat = harakat
-        self._tokens: list[tuple[int, int, _Word | None]] = []
-        self._context: list[str] = []  # strong type before each token, for the right-to-left fast path
-        self.lines = self._wrap()
+        paragraph = _Paragraph(sanitize(text), width, base_dir, reorder)
+        self.text = paragraph.text
+        self.width = paragraph.width
+        self.level = paragraph.level
+        self.rtl = paragraph.rtl
+        self.kind = paragraph.kind
+        self._paragraph = paragraph
+        self.lines = paragraph.wrap(shape, harakat)
 
-    @cached_property
+    @property
     def levels(self) -> bytes:
-        return resolve_levels(self.text, self.level)
-
-    def _wrap(self) -> list[ScreenLine]:
-        text, width = self.text, self.width
-        shape, harakat = self._shape, self._harakat
-        tokens, context = self._tokens, self._context
-        lines: list[ScreenLine] = []
-        line_start = line_end = -1
-        line_token = 0
-        used = 0
-        gap = 0  # cells of the spaces between the line so far and the next word
-        last_strong = "R"
-        start = 0
-        # split() alternates words and space runs, starting and ending with a (maybe empty) word.
-        for position, piece in enumerate(_SPACES.split(text)):
-            end = start + len(piece)
-            if position % 2:
-                tokens.append((start, end, None))
-                context.append(last_strong)
-                if start == 0 and _space_cells(piece) <= width:  # leading spaces are content…
-                    line_start, line_end, used = 0, end, _space_cells(piece)  # …unless they cannot fit
-                else:
-                    gap = 1 if piece == " " else _space_cells(piece)
-                start = end
-                continue
-            if not piece:
-                continue
-            word = _word(piece, shape, harakat)
-            tokens.append((start, end, word))
-            context.append(last_strong)
-            if word.last_strong:
-                last_strong = word.last_strong
-            cells = word.shaped.cells
-            if line_start >= 0 and used + gap + cells <= width:
-                used += gap + cells
-                line_end = end
-            else:
-                if line_start >= 0:
-                    lines.append(ScreenLine(self, line_start, line_end, used, line_token))
-                line_token = len(tokens) - 1
-                if cells <= width:
-                    line_start, line_end, used = start, end, cells
-                else:
-                    line_start, line_end, used = self._break_word(lines, word, start, line_token)
-            gap = 0
-            start = end
-        if line_start >= 0 or not lines:
-            lines.append(ScreenLine(self, max(line_start, 0), max(line_end, 0), used, line_token))
-        return lines
-
-    def _break_word(self, lines: list[ScreenLine], word: _Word, offset: int, token: int) -> tuple[int, int, int]:
-        """Split a word wider than the line between glyphs; returns the last piece as the open line."""
-        piece_start, used = offset, 0
-        for cluster in word.shaped.clusters:
-            if used and used + cluster.cells > self.width:
-                lines.append(ScreenLine(self, piece_start, offset + cluster.start, used, token))
-                piece_start, used = offset + cluster.start, 0
-            used += cluster.cells
-        return piece_start, offset + word.shaped.clusters[-1].end, used
-
-    def _line_tokens(self, line: ScreenLine):
-        """Tokens overlapping the line, with their index."""
-        tokens = self._tokens
-        for index in range(line.first_token, len(tokens)):
-            start, end, word = tokens[index]
-            if start >= line.end:
-                break
-            yield index, start, end, word
-
-    def _logical_clusters(self, line: ScreenLine) -> list[Cluster]:
-        clusters: list[Cluster] = []
-        for _, start, end, word in self._line_tokens(line):
-            if word is None:
-                clusters.extend(_space_cluster(self.text[i], i) for i in range(max(start, line.start), min(end, line.end)))
-                continue
-            for cluster in word.shaped.clusters:
-                if line.start <= start + cluster.start < line.end:
-                    clusters.append(cluster.moved(start))
-        return clusters
-
-    def _visual_line(self, line: ScreenLine) -> list[Cluster]:
-        clusters = self._logical_clusters(line)
-        if self.kind == "logical":
-            return clusters
-        order = visual_order(self.text, self.levels, self.level, line.start, line.end)
-        return _visual_clusters(clusters, order, self.levels)
-
-    def _line_text(self, line: ScreenLine) -> str:
-        kind = self.kind
-        if kind == "mixed":
-            text = self._mixed_line_text(line)
-            return "".join(c.text for c in self._visual_line(line)) if text is None else text
-        text, tokens = self.text, self._tokens
-        parts = []
-        for index in range(line.first_token, len(tokens)):
-            start, end, word = tokens[index]
-            if start >= line.end:
-                break
-            if word is None:
-                parts.append(" " if end - start == 1 and text[start] == " " else " " * _space_cells(text[start:end]))
-            elif start < line.start or end > line.end:  # a piece of a word broken across lines
-                return "".join(c.text for c in self._visual_line(line))
-            elif kind == "rtl":
-                parts.append(word._rtl or word.rtl_visual(text, start, end, self._context[index]))
-            else:
-                parts.append(word.shaped.text)
-        if kind == "rtl":
-            parts.reverse()
-        return "".join(parts)
-
-
-    def _mixed_line_text(self, line: ScreenLine) -> str | None:
-        """Rule L2 over whole words instead of glyphs, when each word has one level and no rule
-        L1 applies (no tab, no trailing space); None otherwise."""
-        text, tokens, levels = self.text, self._tokens, self.levels
-        unit_levels: list[int] = []
-        units: list[str] = []
-        for index in range(line.first_token, len(tokens)):
-            start, end, word = tokens[index]
-            if start >= line.end:
-                break
-            if start < line.start or end > line.end:
-                return None
-            if word is None:
-                if end >= line.end or "\t" in text[start:end]:
-                    return None
-                for i in range(start, end):
-                    unit_levels.append(levels[i])
-                    units.append(" " * char_cells(text[i]))
-                continue
-            level = levels[start]
-            if levels.count(level, start, end) != end - start:
-                return None
-            # A word at an odd level holds no number (numbers resolve to even levels).
-            units.append(word.rtl_visual(text, start, end, "R") if level % 2 else word.shaped.text)
-            unit_levels.append(level)
-        return "".join(reverse_runs(unit_levels, units))
+        return self._paragraph.levels
 
 
 def layout_paragraph(text: str, width: int, **options) -> ParagraphLayout:

@@ -9,7 +9,6 @@ and of caching.
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from arabic_reshaper import ArabicReshaper
 from arabic_reshaper.arabic_reshaper import HARAKAT_RE
@@ -176,9 +175,9 @@ class ShapedWord:
         return self._clusters
 
 
-@lru_cache(maxsize=1 << 16)
 def shape_word(word: str, shape: bool = True, harakat: str = "all") -> ShapedWord:
-    """Shape one whitespace-free word, drawing the diacritics `harakat` asks for (all, shadda, none)."""
+    """Shape one whitespace-free word, drawing the diacritics `harakat` asks for (all, shadda,
+    none). Not cached: the layout keeps the words it shaped."""
     if _PRINTABLE_ASCII.match(word):
         return ShapedWord(word, None)
     if _NEEDS_SHAPING.search(word):
