@@ -92,7 +92,8 @@ def _output_width(args: argparse.Namespace) -> int:
 
 
 def _render(document, args: argparse.Namespace, settings) -> None:
-    from reader.engine.layout import layout_paragraph
+    from reader.document.model import BlockKind
+    from reader.engine.justify import layout_justified
     from reader.terminal import explicit_bidi
 
     width = _output_width(args)
@@ -100,9 +101,10 @@ def _render(document, args: argparse.Namespace, settings) -> None:
         for index, block in enumerate(document.blocks):
             if index:
                 sys.stdout.write("\n")
-            layout = layout_paragraph(
+            layout = layout_justified(
                 block.text, width, base_dir=args.base_dir, harakat=settings.harakat,
                 shape=settings.app_shapes, reorder=settings.app_reorders,
+                justify=settings.app_justify if block.kind is BlockKind.BODY else "none",
             )
             sys.stdout.writelines(line.render() + "\n" for line in layout.lines)
 
