@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
-from typing import Sequence
 
 from reader.document.decoding import DocumentError
-from reader.document.model import Entity, EntityType, Mention, MentionKind
+from reader.document.model import Entity, EntityType, Mention, MentionKind, Origin
 from reader.engine.normalize import NormalizedText, fold
 
 _FIELDS = ("id", "type", "name_ar", "name_en", "description")
@@ -43,8 +43,29 @@ def load_glossaries(extra: Sequence[Path] = ()) -> tuple[Entity, ...]:
     for path in extra:
         for entity in parse_glossary(_read_user_glossary(path), str(path)):
             entities.pop(entity.id, None)  # so that it also moves to the end: the user's names win ties
-            entities[entity.id] = entity
+            entities[entity.id] = replace(entity, origin=Origin.USER)
     return tuple(entities.values())
+
+
+def with_data(glossary: Sequence[Entity], data: Sequence[Entity]) -> tuple[Entity, ...]:
+    """Maintained data under the glossaries, in the order a Matcher needs (the last loaded wins a
+    name both have). A data entry with a glossary entity's id, or one of its names, maps onto
+    it: a curated entity gains the data's other spellings, a user's stays as written."""
+    by_id = {entity.id: entity for entity in glossary}
+    by_name = {fold(name): entity.id for entity in glossary for name in (entity.name_ar, *entity.aliases)}
+    kept: list[Entity] = []
+    for entry in data:
+        names = (entry.name_ar, *entry.aliases)
+        target = entry.id if entry.id in by_id else next((by_name[fold(name)] for name in names if fold(name) in by_name),
+                                                          None)
+        if target is None:
+            kept.append(entry)
+        elif by_id[target].origin is Origin.CURATED:
+            entity = by_id[target]
+            spellings = {fold(name) for name in (entity.name_ar, *entity.aliases)}
+            extra = tuple(name for name in names if fold(name) not in spellings and fold(name) not in by_name)
+            by_id[target] = replace(entity, aliases=entity.aliases + extra)
+    return (*kept, *by_id.values())
 
 
 def _read_user_glossary(path: Path) -> str:
@@ -95,6 +116,7 @@ class _Name:
     entity_id: str
     kind: MentionKind
     skip: int  # letters of the first word that are a proclitic, left out of the mention
+    adjective: bool = False  # a place written like its feminine adjective (سورية): see _is_adjective
 
 
 @dataclass(slots=True)
@@ -125,12 +147,15 @@ class Matcher:
                 words = _WORD.findall(fold(name))
                 if not words:
                     continue
-                for form, skip in _with_proclitics(words[0]):
+                place = entity.type is EntityType.PLACE
+                adjective = place and len(words) == 1 and words[0].endswith("ه")
+                # A place takes no article: السورية is "Syrian", never Syria.
+                for form, skip in _with_proclitics(words[0], article=not place):
                     node = self._by_first_word.setdefault(form, _Node())
                     for word in words[1:]:
                         node = node.following.setdefault(word, _Node())
                     # The same name twice (another entity, or a user's override): the one loaded last wins.
-                    node.name = _Name(entity.id, kind, skip)
+                    node.name = _Name(entity.id, kind, skip, adjective)
 
     def find(self, normalized: NormalizedText, paragraph: int) -> list[Mention]:
         """The mentions in one block's text, given folded (`reader.engine.normalize.normalize`)."""
@@ -155,7 +180,7 @@ class Matcher:
                 node, position = after, following.end()
                 if node.name is not None:
                     longest = (node.name, position)
-            if longest is None:
+            if longest is None or (longest[0].adjective and _is_adjective(folded, word.start(), longest[0].skip)):
                 continue
             name, end = longest
             start, stop = normalized.original_span(word.start() + name.skip, end)
@@ -176,17 +201,37 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # what \w matches
 
 
-def _with_proclitics(word: str) -> list[tuple[str, int]]:
+def _with_proclitics(word: str, article: bool = True) -> list[tuple[str, int]]:
     """Every way `word` can be written with a proclitic in front, with the proclitic's length
-    (0 where ل + ال contracts to لل: there the proclitic cannot be cut off)."""
+    (0 where ل + ال contracts to لل: there the proclitic cannot be cut off); `article`: also
+    with the article ال added in front of a name that has none."""
     if not _is_arabic(word):
         return [(word, 0)]
     if word.startswith("ال"):
         forms = [(clitic + word, len(clitic)) for clitic in _ARTICLE_CLITICS]
         return forms + [(clitic + word[2:], 0) for clitic in _LAM_ARTICLE]
     forms = [(clitic + word, len(clitic)) for clitic in _CLITICS]
+    if not article:
+        return forms
     forms += [(clitic + "ال" + word, len(clitic) + 2) for clitic in _ARTICLE_CLITICS]
     return forms + [(clitic + word, len(clitic)) for clitic in _LAM_ARTICLE]
+
+
+_PREVIOUS_WORD = re.compile(r"(\w+)[\s\-–]+$")
+_BROKEN_PLURALS = frozenset(("مصادر", "وسائل", "فصائل", "اوساط", "اطراف", "دوائر", "قوي", "اسلحه"))
+_NOUN_ENDINGS = ("ات", "ون", "ين", "يه")
+
+
+def _is_adjective(folded: str, start: int, skip: int) -> bool:
+    """Whether سورية (or وسورية) here is the adjective "Syrian" after an indefinite noun or
+    adjective (جهات سورية، مصادر أمنية سورية), not the country."""
+    if skip and folded[start] != "و" or skip > 1:
+        return False
+    previous = _PREVIOUS_WORD.search(folded, max(0, start - 40), start)
+    if previous is None:
+        return False
+    word = previous.group(1)
+    return not word.startswith("ال") and (word.endswith(_NOUN_ENDINGS) or word in _BROKEN_PLURALS)
 
 
 def _is_arabic(word: str) -> bool:

@@ -10,11 +10,13 @@ from pathlib import Path, PurePath
 
 from reader.document.decoding import DocumentError, decode
 from reader.document.formats import FORMATS, RawBlock, format_of, parse
-from reader.document.glossary import Matcher, load_glossaries
-from reader.document.model import STDIN_SOURCE, BlockKind, Document, Mention, Quote
+from reader.document.glossary import Matcher, load_glossaries, with_data
+from reader.document.model import STDIN_SOURCE, Block, BlockKind, Document, Mention, Quote
+from reader.document.names import find_names
+from reader.document.places import place_entities
 from reader.document.quotes import find_quotes
 from reader.document.structure import build_blocks, build_sections
-from reader.engine.normalize import NormalizedText, normalize
+from reader.engine.normalize import NormalizedText, fold, normalize
 
 __all__ = ["DocumentError", "load_document", "open_document"]
 
@@ -27,15 +29,16 @@ Analysis = Callable[..., Document]  # analyse(found_so_far=None), see open_docum
 
 
 def load_document(source: str, *, encoding: str | None = None, fmt: str | None = None,
-                  glossaries: Sequence[Path] = ()) -> Document:
+                  glossaries: Sequence[Path] = (), found_names: bool = True) -> Document:
     """`source` is a path, or "-" for standard input. Raises DocumentError, whose message is
     one line naming the problem, for anything that is not a readable, non-empty text."""
-    _, analyse = open_document(source, encoding=encoding, fmt=fmt, glossaries=glossaries)
+    _, analyse = open_document(source, encoding=encoding, fmt=fmt, glossaries=glossaries, found_names=found_names)
     return analyse()
 
 
 def open_document(source: str, *, encoding: str | None = None, fmt: str | None = None,
-                  glossaries: Sequence[Path] = (), preview: bool = False) -> tuple[Document, Analysis]:
+                  glossaries: Sequence[Path] = (), preview: bool = False,
+                  found_names: bool = True) -> tuple[Document, Analysis]:
     """The document's text and structure, with no quotes, entities or mentions yet, and a
     function returning the whole document. Finding those takes seconds on a book, so the app
     shows the text first and runs the function in a background worker; the function hands the
@@ -76,28 +79,58 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
         if cut and found_so_far is not None:
             found_so_far(document)
         blocks = document.blocks
-        matcher = Matcher(entities)
-        by_id = {entity.id: entity for entity in entities}
+        glossary = with_data(entities, place_entities())
+        matcher = Matcher(glossary)
+        by_id = {entity.id: entity for entity in glossary}
         folded: list[NormalizedText] = []
         mentions: list[Mention] = []
-        mentioned: dict[str, None] = {}  # entity ids in order of first mention
 
         def with_mentions(quotes: tuple[Quote, ...]) -> Document:
+            mentioned = dict.fromkeys(mention.entity_id for mention in mentions)  # in order of first mention
             return replace(document, quotes=quotes, entities=tuple(by_id[entity_id] for entity_id in mentioned),
                            mentions=tuple(mentions))
 
         for block in blocks:
             folded.append(normalize(block.text))
-            for mention in matcher.find(folded[-1], block.index):
-                mentions.append(mention)
-                mentioned.setdefault(mention.entity_id)
+            mentions += matcher.find(folded[-1], block.index)
             if found_so_far is not None and (block.index + 1) % MENTION_STEP == 0:
                 found_so_far(with_mentions(()))
             if pause is not None and block.index % PAUSE_STEP == 0:
                 pause()
-        return with_mentions(find_quotes(blocks, folded, mentions, entities, block_quotes))
+        if found_names:
+            known_names = {fold(name).strip() for entity in glossary for name in (entity.name_ar, *entity.aliases)}
+            found = find_names(blocks, folded, mentions, known_names)
+            if found:
+                by_id.update((entity.id, entity) for entity in found)
+                found_matcher = Matcher(found)
+                mentions[:] = _longest_first(mentions, [mention for block in blocks if _may_name(block)
+                                                        for mention in found_matcher.find(folded[block.index],
+                                                                                          block.index)])
+                glossary = (*found, *glossary)
+        return with_mentions(find_quotes(blocks, folded, mentions, glossary, block_quotes))
 
     return start, analyse
+
+
+def _may_name(block: Block) -> bool:
+    return block.kind is not BlockKind.EMBED
+
+
+def _longest_first(known: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Both lists of mentions as one, in document order, none nested in another: where a name
+    found in the text overlaps a glossary's, the longer wins (a tie: the glossary's)."""
+    ranked = sorted([(m.paragraph, m.start, -(m.end - m.start), 0, m) for m in known]
+                    + [(m.paragraph, m.start, -(m.end - m.start), 1, m) for m in found],
+                    key=lambda item: item[:4])
+    merged: list[Mention] = []
+    for *_, mention in ranked:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.paragraph == mention.paragraph and mention.start < previous.end:
+            if mention.end - mention.start > previous.end - previous.start and mention.start == previous.start:
+                merged[-1] = mention
+            continue
+        merged.append(mention)
+    return merged
 
 
 def _read(source: str, label: str) -> bytes:

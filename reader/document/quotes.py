@@ -53,7 +53,7 @@ _CUE = re.compile(r"(?<!\w)(?:[وف]?[بل]?)(" + "|".join(sorted(_CUE_WORDS, ke
 # Where the subject of a cue can no longer come: "أن"/"إن" and the like open what was said.
 _SUBJECT_STOPS = frozenset(("ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
                             "لان", "الي"))
-_SUBJECT_MAX_WORDS = 6
+_SUBJECT_MAX_WORDS = 9  # وقال المتحدث باسم وزارة الخارجية الإيرانية ناصر كنعاني
 _WORD_OR_STOP = re.compile(r"\w+|[.!?؟:؛،,;“”«\"]")
 _SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)")
 _SCARE_WORDS = 2  # this many words or fewer, with no cue in their sentence: scare quotes
@@ -185,8 +185,9 @@ def _verdict(block: Block, span: tuple[int, int], paragraph: _Paragraph, cues: l
     sentence = paragraph.sentence(start)
     in_sentence = [cue for cue in cues if paragraph.sentence(cue.start) == sentence]
     if in_sentence:
-        nearest = [cue for cue in in_sentence if cue.start < start] or in_sentence
-        cue = nearest[-1] if nearest[-1].start < start else nearest[0]
+        verbs = [cue for cue in in_sentence if cue.word not in _SOURCE_CUES] or in_sentence
+        before_it = [cue for cue in verbs if cue.start < start]
+        cue = before_it[-1] if before_it else verbs[0]
         return True, text[cue.start:cue.end]
     if before.rstrip().endswith(":"):
         return True, ":"
@@ -358,6 +359,11 @@ def _verb_cue(start: int, end: int, word: str, folded_end: int, normalized: Norm
     if word in _REPORTING:
         quoted_from = [mention for mention in paragraph.mentions_between(end, window_end)
                        if _after_word(paragraph.text, mention, "عن")]
+        after_from = next((number for number, token in enumerate(tokens) if token.group() == "عن"), None)
+        if not quoted_from and after_from is not None:  # نقلت سانا عن مصدر عسكري: an unnamed source
+            described = _described(normalized, tokens[after_from + 1:])
+            if described:
+                return _Cue(start, end, word, _Speaker(None, described))
         within = quoted_from or within
     people = [mention for mention in within if paragraph.types[mention.entity_id] is EntityType.PERSON]
     chosen = (people or within)[0] if people or within else None
@@ -375,7 +381,7 @@ def _described(normalized: NormalizedText, tokens: list[re.Match[str]]) -> str |
         if token.group().lstrip("وف") in ANONYMOUS:
             kept = [token]
             for following in words[number + 1:number + _WHO_WORDS]:
-                if following.group() in STOPS or following.group()[:1] in "بل":
+                if following.group() in STOPS | SPEECH_PARTICIPLES or following.group()[:1] in "بل":
                     break
                 kept.append(following)
             start, stop = normalized.original_span(kept[0].start(), kept[-1].end())
