@@ -50,7 +50,7 @@ def test_description_then_name_is_one_mention_description_alone_is_marked():
 
 def test_bundled_glossaries_load_with_unique_ids():
     assert [path.name for path in bundled_glossaries()] == [
-        "glossary-general.toml", "glossary-places.toml", "glossary-vostochny.toml"]
+        "glossary-general.toml", "glossary-places.toml", "glossary-vostochny.toml", "glossary-world.toml"]
     ids = [entity.id for entity in load_glossaries()]
     assert len(ids) == len(set(ids))
     assert {"vladimir-putin", "kim-jong-un", "russia", "tass", "reuters", "moscow"} <= set(ids)
