@@ -14,6 +14,7 @@ from pathlib import Path
 from reader.settings import (
     SettingsError,
     add_arguments,
+    add_found_names_argument,
     add_harakat_arguments,
     from_arguments,
 )
@@ -57,6 +58,8 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
                         help="input format (default: from the file name, else sniffed)")
     parser.add_argument("--glossary", action="append", type=Path, default=[], metavar="FILE",
                         help="a TOML glossary of your own, on top of the bundled ones (repeatable)")
+    if command != "render":
+        add_found_names_argument(parser)
     if command in (None, "render"):
         add_arguments(parser)
     return parser
@@ -144,6 +147,7 @@ def run(argv: list[str]) -> int:
         document, analyse = open_document(
             args.file or bundled_article(), encoding=args.encoding, fmt=args.fmt, glossaries=args.glossary,
             preview=command is None,  # the app shows a book's start while the rest is structured
+            found_names=settings.found_names,
         )
     except DocumentError as error:
         print(f"reader: {error}", file=sys.stderr)

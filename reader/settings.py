@@ -40,6 +40,7 @@ class Settings:
     keyboard: str = "any"
     justify: str = "none"
     harakat: str = "all"
+    found_names: bool = True  # people and organisations found in the text itself join the glossary
 
     @property
     def app_reorders(self) -> bool:
@@ -77,6 +78,17 @@ def add_harakat_arguments(parser: argparse.ArgumentParser) -> None:
         help="diacritics to draw: all (default), shadda (shadda and superscript alef), none",
     )
     group.add_argument("--drop-harakat", action="store_true", default=None, help="the same as --harakat none")
+
+
+def add_found_names_argument(parser: argparse.ArgumentParser) -> None:
+    """Add `--no-found-names` (also READER_FOUND_NAMES=0, `found_names = false` in the config)."""
+    parser.add_argument(
+        "--no-found-names",
+        action="store_true",
+        default=None,
+        help="glossary from the bundled and your glossaries and place data only: no people or "
+        "organisations found in the text itself",
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -119,6 +131,7 @@ def from_arguments(args: argparse.Namespace, environ: Mapping[str, str] | None =
         keyboard=getattr(args, "keyboard", None),
         justify=getattr(args, "justify", None),
         harakat="none" if getattr(args, "drop_harakat", None) else getattr(args, "harakat", None),
+        found_names=False if getattr(args, "no_found_names", None) else None,
         environ=os.environ if environ is None else environ,
     )
 
@@ -130,6 +143,7 @@ def resolve(
     keyboard: str | None = None,
     justify: str | None = None,
     harakat: str | None = None,
+    found_names: bool | None = None,
     environ: Mapping[str, str],
     config_file: Path | None = None,
 ) -> Settings:
@@ -166,6 +180,12 @@ def resolve(
             config.get("harakat"),
             Settings.harakat,
         ),
+        found_names=_first(
+            found_names,
+            _bool_from_env(environ, "READER_FOUND_NAMES"),
+            config.get("found_names"),
+            Settings.found_names,
+        ),
     )
 
 
@@ -199,6 +219,7 @@ _CONFIG_CHOICES: dict[str, tuple] = {
     "keyboard": LAYOUT_NAMES,
     "justify": JUSTIFY_MODES,
     "harakat": HARAKAT_MODES,
+    "found_names": (True, False),
 }
 
 

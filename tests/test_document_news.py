@@ -131,3 +131,29 @@ def test_found_names_can_be_turned_off():
     doc = load_document(str(NEWS / "wire-cairo.txt"), found_names=False)
     assert all(entity.origin is not Origin.FOUND for entity in doc.entities)
     assert [(q.speaker, q.speaker_ar) for q in doc.quotes if q.speech][:3] == [(None, None)] * 3
+
+
+def test_no_found_names_by_flag_environment_and_config(tmp_path):
+    import json
+    import os
+    import shutil
+    import subprocess
+
+    config = tmp_path / "config" / "reader"
+    config.mkdir(parents=True)
+    article = str(NEWS / "wire-cairo.txt")
+    base = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    base.pop("READER_FOUND_NAMES", None)
+
+    def origins(*args, **environ):
+        result = subprocess.run([shutil.which("reader"), "entities", "--json", *args, article], capture_output=True,
+                                text=True, env={**base, **environ}, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return {row["origin"] for row in json.loads(result.stdout)}
+
+    assert origins() == {"curated", "data", "found"}
+    assert origins("--no-found-names") == {"curated", "data"}
+    assert origins(READER_FOUND_NAMES="0") == {"curated", "data"}
+    (config / "config.toml").write_text("found_names = false\n", encoding="utf-8")
+    assert origins() == {"curated", "data"}
+    assert origins(READER_FOUND_NAMES="yes") == {"curated", "data", "found"}  # the environment beats the file

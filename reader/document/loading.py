@@ -11,7 +11,14 @@ from pathlib import Path, PurePath
 from reader.document.decoding import DocumentError, decode
 from reader.document.formats import FORMATS, RawBlock, format_of, parse
 from reader.document.glossary import Matcher, load_glossaries, with_data
-from reader.document.model import STDIN_SOURCE, Block, BlockKind, Document, Mention, Quote
+from reader.document.model import (
+    STDIN_SOURCE,
+    Block,
+    BlockKind,
+    Document,
+    Mention,
+    Quote,
+)
 from reader.document.names import find_names
 from reader.document.places import place_entities
 from reader.document.quotes import find_quotes
