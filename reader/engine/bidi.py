@@ -8,6 +8,7 @@ left-to-right text with no right-to-left letters or Arabic digits (all 0).
 """
 
 import re
+from itertools import compress
 
 from bidi import get_base_level, get_display
 
@@ -17,6 +18,8 @@ _EXPLICIT = {"LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
 _NOT_SIMPLE_RTL = _EXPLICIT | {"L", "B"}
 _NOT_SIMPLE_LTR = _EXPLICIT | {"R", "AL", "AN", "B"}
 _LEVEL_IN_DUMP = re.compile(r"Level\(\s*(\d+)")
+# UTF-8 bytes that start a character map to 1, continuation bytes (10xxxxxx) to 0.
+_STARTS_A_CHARACTER = bytes(0 if 0x80 <= byte < 0xC0 else 1 for byte in range(256))
 
 
 def base_level(text: str, base_dir: str = "auto") -> int:
@@ -64,13 +67,9 @@ def _levels_from_python_bidi(text: str, level: int) -> bytearray:
     dump = get_display(text, base_dir="R" if level else "L", debug=True)
     start = dump.index("levels: [")
     end = dump.index("paragraphs: [", start)
-    per_byte = _LEVEL_IN_DUMP.findall(dump, start, end)
-    levels = bytearray(len(text))
-    offset = 0
-    for index, char in enumerate(text):
-        levels[index] = int(per_byte[offset])
-        offset += len(char.encode("utf-8"))
-    return levels
+    per_byte = bytes(map(int, _LEVEL_IN_DUMP.findall(dump, start, end)))  # one level per UTF-8 byte
+    # A character's level is its first byte's: keep the bytes that start a character.
+    return bytearray(compress(per_byte, text.encode("utf-8").translate(_STARTS_A_CHARACTER)))
 
 
 def simple_rtl_levels(text: str, last_strong: str) -> bytearray:

@@ -28,6 +28,7 @@ from reader.engine.shaping import Cluster, ShapedWord, shape_word
 
 # Break opportunities: spaces and tabs, not the no-break spaces (U+00A0, U+2007, U+202F).
 _SPACES = re.compile(r"([ \t\u1680\u2000-\u2006\u2008-\u200b\u205f\u3000]+)")
+_NOT_ONE_SPACE = re.compile(r"[\t\u1680\u2000-\u2006\u2008-\u200b\u205f\u3000]|  ")  # between two words
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,11 +136,14 @@ def _visual_clusters(clusters: tuple[Cluster, ...] | list[Cluster], order: list[
 class ScreenLine:
     """One screen line of a paragraph: logical characters [start, end) drawn left to right."""
 
-    __slots__ = ("paragraph", "start", "end", "indent", "cell_width", "first_token", "_text")
+    __slots__ = ("paragraph", "start", "end", "indent", "cell_width", "first_token", "end_token", "_text")
 
-    def __init__(self, paragraph: "_Paragraph", start: int, end: int, cell_width: int, first_token: int) -> None:
+    def __init__(self, paragraph: "_Paragraph", start: int, end: int, cell_width: int,
+                 first_token: int, end_token: int) -> None:
         self.paragraph = paragraph  # what the paragraph's lines share; it holds no line (no reference cycle)
-        self.first_token = first_token  # index of the paragraph's first word ending after the line's start
+        # The paragraph's words the line shows, whole or in part: tokens[first_token:end_token].
+        self.first_token = first_token
+        self.end_token = end_token
         self.start = start
         self.end = end
         self.cell_width = cell_width
@@ -202,10 +206,11 @@ class _Paragraph:
     """A sanitised paragraph, its words shaped (in logical order) and its bidi facts: what its
     screen lines need to draw themselves.
 
-    The words are the `tokens` (start, end, shaped word); the spaces between them are not
-    tokens, they are the text between one word's end and the next one's start."""
+    The words are the `tokens`: (start, end, shaped word, the strong type before it); the spaces
+    between words are not tokens, they are the text between one word's end and the next one's
+    start."""
 
-    __slots__ = ("text", "width", "level", "rtl", "kind", "tokens", "context", "_levels")
+    __slots__ = ("text", "width", "level", "rtl", "kind", "tokens", "single_spaces", "_levels")
 
     def __init__(self, text: str, width: int, base_dir: str, reorder: bool) -> None:
         self.text = text
@@ -213,8 +218,10 @@ class _Paragraph:
         self.level = base_level(text, base_dir)
         self.rtl = self.level == 1
         self.kind = paragraph_kind(text, self.level) if reorder else "logical"
-        self.tokens: list[tuple[int, int, _Word]] = []
-        self.context: list[str] = []  # strong type before each word, for the right-to-left fast path
+        self.tokens: list[tuple[int, int, _Word, str]] = []
+        # Every space between two words is one U+0020 (nearly every paragraph): lines are their
+        # words joined by " ".
+        self.single_spaces = _NOT_ONE_SPACE.search(text) is None
         self._levels: bytes | None = None
 
     @property
@@ -225,8 +232,8 @@ class _Paragraph:
 
     def wrap(self, shape: bool, harakat: str) -> list[ScreenLine]:
         """Shape the words and break them into lines, greedily, in logical order."""
-        text, width = self.text, self.width
-        tokens, context = self.tokens, self.context
+        width = self.width
+        tokens = self.tokens
         cache = _WORDS.setdefault((shape, harakat), {})
         lines: list[ScreenLine] = []
         line_start = line_end = -1
@@ -235,20 +242,18 @@ class _Paragraph:
         gap = 0  # cells of the spaces between the line so far and the next word
         last_strong = "R"
         # split() alternates words and space runs, starting and ending with a (maybe empty) word.
-        pieces = _SPACES.split(text)
+        pieces = _SPACES.split(self.text)
         start = first = 0
         if len(pieces) > 1 and not pieces[0]:  # leading spaces are content…
             start, first = len(pieces[1]), 2
             cells = _space_cells(pieces[1])
             if cells <= width:  # …unless they cannot fit
                 line_start, line_end, used = 0, start, cells
-        for position in range(first, len(pieces), 2):
-            piece = pieces[position]
+        for piece, spaces in zip(pieces[first::2], pieces[first + 1::2] + [""]):
             if piece:
                 end = start + len(piece)
                 word = cache.get(piece) or _word(cache, piece, shape, harakat)
-                tokens.append((start, end, word))
-                context.append(last_strong)
+                tokens.append((start, end, word, last_strong))
                 if word.last_strong:
                     last_strong = word.last_strong
                 cells = word.cells
@@ -256,20 +261,19 @@ class _Paragraph:
                     used += gap + cells
                     line_end = end
                 else:
+                    count = len(tokens)
                     if line_start >= 0:
-                        lines.append(ScreenLine(self, line_start, line_end, used, line_token))
-                    line_token = len(tokens) - 1
+                        lines.append(ScreenLine(self, line_start, line_end, used, line_token, count - 1))
+                    line_token = count - 1
                     if cells <= width:
                         line_start, line_end, used = start, end, cells
                     else:
                         line_start, line_end, used = self._break_word(lines, word, start, line_token)
                 start = end
-            if position + 1 < len(pieces):
-                spaces = pieces[position + 1]
-                gap = 1 if spaces == " " else _space_cells(spaces)
-                start += len(spaces)
+            gap = 1 if spaces == " " else _space_cells(spaces)
+            start += len(spaces)
         if line_start >= 0 or not lines:
-            lines.append(ScreenLine(self, max(line_start, 0), max(line_end, 0), used, line_token))
+            lines.append(ScreenLine(self, max(line_start, 0), max(line_end, 0), used, line_token, len(tokens)))
         return lines
 
     def _break_word(self, lines: list[ScreenLine], word: _Word, offset: int, token: int) -> tuple[int, int, int]:
@@ -277,7 +281,7 @@ class _Paragraph:
         piece_start, used = offset, 0
         for cluster in word.shaped.clusters:
             if used and used + cluster.cells > self.width:
-                lines.append(ScreenLine(self, piece_start, offset + cluster.start, used, token))
+                lines.append(ScreenLine(self, piece_start, offset + cluster.start, used, token, token + 1))
                 piece_start, used = offset + cluster.start, 0
             used += cluster.cells
         return piece_start, offset + word.shaped.clusters[-1].end, used
@@ -289,12 +293,8 @@ class _Paragraph:
         """The line's glyphs in logical order. Work is proportional to the line, not to its
         words: a piece of a long word finds its first glyph by bisection."""
         clusters: list[Cluster] = []
-        tokens = self.tokens
         position = line.start  # the first character not yet placed
-        for index in range(line.first_token, len(tokens)):
-            start, end, word = tokens[index]
-            if start >= line.end:
-                break
+        for start, end, word, _ in self.tokens[line.first_token:line.end_token]:
             if position < start:
                 clusters.extend(self._space_clusters(position, start))
             shaped = word.shaped.clusters
@@ -316,50 +316,49 @@ class _Paragraph:
         order = visual_order(self.text, self.levels, self.level, line.start, line.end)
         return _visual_clusters(clusters, order, self.levels)
 
-    def _spaces(self, start: int, end: int) -> str:
-        """What the spaces text[start:end] are drawn as."""
-        if end - start == 1 and self.text[start] == " ":
-            return " "
-        return " " * _space_cells(self.text[start:end])
-
     def line_text(self, line: ScreenLine) -> str:
         kind = self.kind
         if kind == "mixed":
             text = self._mixed_line_text(line)
             return "".join(c.text for c in self.visual_line(line)) if text is None else text
-        text, tokens, context = self.text, self.tokens, self.context
-        parts = []
-        position = line.start
-        for index in range(line.first_token, len(tokens)):
-            start, end, word = tokens[index]
-            if start >= line.end:
-                break
-            if start < line.start or end > line.end:  # a piece of a word broken across lines
-                return "".join(c.text for c in self.visual_line(line))
-            if position < start:
-                parts.append(self._spaces(position, start))
-            if kind == "rtl":
-                parts.append(word._rtl or word.rtl_visual(text, start, end, context[index]))
-            else:
-                parts.append(word.shaped.text)
-            position = end
-        if position < line.end:
-            parts.append(self._spaces(position, line.end))
+        words = self.tokens[line.first_token:line.end_token]
+        if words and (words[0][0] < line.start or words[-1][1] > line.end):  # a piece of a broken word
+            return "".join(c.text for c in self.visual_line(line))
+        text = self.text
+        if kind == "rtl":
+            parts = [word._rtl or word.rtl_visual(text, start, end, before) for start, end, word, before in words]
+        else:
+            parts = [word.shaped.text for _, _, word, _ in words]
+        one_space_apart = self.single_spaces and words and words[0][0] == line.start and words[-1][1] == line.end
+        if not one_space_apart:
+            parts = self._with_spaces(line, words, parts)
         if kind == "rtl":
             parts.reverse()
-        return "".join(parts)
+        return " ".join(parts) if one_space_apart else "".join(parts)
+
+    def _with_spaces(self, line: ScreenLine, words: list[tuple[int, int, _Word, str]], parts: list[str]) -> list[str]:
+        """The line's words drawn (`parts`) with the spaces before, between and after them."""
+        text = self.text
+        spaced = []
+        position = line.start
+        for (start, end, _, _), part in zip(words, parts):
+            if position < start:
+                spaced.append(" " if start - position == 1 and text[position] == " "
+                              else " " * _space_cells(text[position:start]))
+            spaced.append(part)
+            position = end
+        if position < line.end:
+            spaced.append(" " * _space_cells(text[position:line.end]))
+        return spaced
 
     def _mixed_line_text(self, line: ScreenLine) -> str | None:
         """Rule L2 over whole words instead of glyphs, when each word has one level and no rule
         L1 applies (no tab, no trailing space); None otherwise."""
-        text, tokens, levels = self.text, self.tokens, self.levels
+        text, levels = self.text, self.levels
         unit_levels: list[int] = []
         units: list[str] = []
         position = line.start
-        for index in range(line.first_token, len(tokens)):
-            start, end, word = tokens[index]
-            if start >= line.end:
-                break
+        for start, end, word, _ in self.tokens[line.first_token:line.end_token]:
             if start < line.start or end > line.end:
                 return None
             if position < start:

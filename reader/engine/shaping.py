@@ -15,8 +15,23 @@ from arabic_reshaper.arabic_reshaper import HARAKAT_RE
 
 from reader.engine.characters import IS_MARK, TAB_CELLS, char_cells
 
+
+
+class _ResolvedFlags:
+    """arabic-reshaper's configuration with every flag read once. Its own is a configparser
+    section, which parses the flags again on every `reshape` call (most of the time of shaping
+    a word); `reshape` asks for nothing but `getboolean`. Names are case-insensitive there too."""
+
+    def __init__(self, section) -> None:
+        self._flags = {name: section.getboolean(name) for name in section if name != "language"}
+
+    def getboolean(self, name: str) -> bool:
+        return self._flags[name.lower()]
+
+
 # The reshaper keeps every mark or none; which are drawn is decided before it, here.
 _RESHAPER = ArabicReshaper(configuration={"delete_harakat": False})
+_RESHAPER.configuration = _ResolvedFlags(_RESHAPER.configuration)
 _KEPT_IN_SHADDA_MODE = "\u0651\u0670"  # shadda, superscript (dagger) alef
 _NEEDS_SHAPING = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
