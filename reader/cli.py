@@ -8,6 +8,7 @@ import argparse
 import os
 import shutil
 import sys
+from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
 
@@ -94,20 +95,21 @@ def _output_width(args: argparse.Namespace) -> int:
     return shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
 
 
-def _render(document, args: argparse.Namespace, settings) -> None:
-    from reader.document.model import BlockKind
+def _render(blocks: Iterable[tuple[str, bool]], args: argparse.Namespace, settings) -> None:
+    """Print each block (its text, and whether it is a body paragraph, the kind justified) as it
+    is laid out: a book streams, nothing but one block's layout is kept."""
     from reader.engine.justify import layout_justified
     from reader.terminal import explicit_bidi
 
     width = _output_width(args)
     with explicit_bidi(sys.stdout, settings):
-        for index, block in enumerate(document.blocks):
+        for index, (text, body) in enumerate(blocks):
             if index:
                 sys.stdout.write("\n")
             layout = layout_justified(
-                block.text, width, base_dir=args.base_dir, harakat=settings.harakat,
+                text, width, base_dir=args.base_dir, harakat=settings.harakat,
                 shape=settings.app_shapes, reorder=settings.app_reorders,
-                justify=settings.app_justify if block.kind is BlockKind.BODY else "none",
+                justify=settings.app_justify if body else "none",
             )
             sys.stdout.writelines(line.render() + "\n" for line in layout.lines)
 
@@ -140,20 +142,28 @@ def run(argv: list[str]) -> int:
     except SettingsError as error:
         print(f"reader: {error}", file=sys.stderr)
         return EXIT_USAGE
-    from reader.document.loading import DocumentError, open_document
+    from reader.document.loading import DocumentError, block_texts, open_document
+    from reader.document.model import BlockKind
 
+    source = args.file or bundled_article()
     try:
-        # Quotes, entities and mentions (`analyse`) are found only where they are used.
-        document, analyse = open_document(
-            args.file or bundled_article(), encoding=args.encoding, fmt=args.fmt, glossaries=args.glossary,
-            preview=command is None,  # the app shows a book's start while the rest is structured
-            found_names=settings.found_names,
-        )
+        if command == "render" and settings.app_justify == "none":
+            # The text alone: no structure, glossaries or names to find.
+            blocks = ((text, False) for text in block_texts(source, encoding=args.encoding, fmt=args.fmt))
+        else:
+            # Quotes, entities and mentions (`analyse`) are found only where they are used.
+            document, analyse = open_document(
+                source, encoding=args.encoding, fmt=args.fmt, glossaries=args.glossary,
+                preview=command is None,  # the app shows a book's start while the rest is structured
+                found_names=settings.found_names,
+            )
     except DocumentError as error:
         print(f"reader: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if command == "render":
-        _render(document, args, settings)
+        if settings.app_justify != "none":  # body paragraphs are justified: the blocks' kinds tell them
+            blocks = ((block.text, block.kind is BlockKind.BODY) for block in document.blocks)
+        _render(blocks, args, settings)
         return 0
     if command is not None:
         _report(analyse(), args, command, settings)

@@ -7,6 +7,7 @@ decided later, in `structure`, the same way for every format.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -77,21 +78,30 @@ def parse(text: str, fmt: str) -> tuple[list[RawBlock], str]:
 
 
 def parse_text(text: str) -> list[RawBlock]:
-    """Blocks are separated by blank lines, single newlines inside join with a space; a text
-    with no blank line at all has one block per line."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    stripped = [line.strip() for line in lines]
-    if "" not in stripped:
-        return [RawBlock(line) for line in stripped]
-    blocks: list[RawBlock] = []
+    return [RawBlock(block) for block in text_blocks(text)]
+
+
+_BLANK_LINE = re.compile(r"^[^\S\n]*$", re.MULTILINE)  # nothing but whitespace (str.strip's) on a line
+
+
+def text_blocks(text: str) -> Iterator[str]:
+    """A plain text's blocks, one at a time: blocks are separated by blank lines, single newlines
+    inside join with a space; a text with no blank line at all has one block per line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _BLANK_LINE.search(text) is None:
+        for line in text.split("\n"):
+            yield line.strip()
+        return
     run: list[str] = []
-    for line in stripped + [""]:
+    for line in text.split("\n"):
+        line = line.strip()
         if line:
             run.append(line)
         elif run:
-            blocks.append(RawBlock(" ".join(run)))
+            yield " ".join(run)
             run = []
-    return blocks
+    if run:
+        yield " ".join(run)
 
 
 class _Inline:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePath
 
 from reader.document.decoding import DocumentError, decode
-from reader.document.formats import FORMATS, RawBlock, format_of, parse
+from reader.document.formats import FORMATS, RawBlock, format_of, parse, text_blocks
 from reader.document.glossary import Matcher, load_glossaries, with_data
 from reader.document.model import (
     STDIN_SOURCE,
@@ -25,7 +25,7 @@ from reader.document.quotes import find_quotes
 from reader.document.structure import build_blocks, build_sections
 from reader.engine.normalize import NormalizedText, fold, normalize
 
-__all__ = ["DocumentError", "load_document", "open_document"]
+__all__ = ["DocumentError", "block_texts", "load_document", "open_document"]
 
 STDIN = "-"
 MENTION_STEP = 1000  # blocks between two hand-overs of the names found so far
@@ -57,14 +57,7 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
     whole document's structure to `found_so_far` first. Blocks keep their numbers: the start's
     blocks are the whole document's first blocks. Errors (DocumentError) are raised here,
     never by the function."""
-    if fmt is not None and fmt not in FORMATS:
-        raise DocumentError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
-    label = STDIN_SOURCE if source == STDIN else source
-    text = decode(_read(source, label), label, encoding)
-    if not text or text.isspace():  # not strip(): that copies a book to look at its ends
-        raise DocumentError(f"{label}: empty document (nothing but whitespace)")
-    name = None if source == STDIN else PurePath(source).name
-    fmt = fmt or format_of(name, text)
+    label, name, text, fmt = _text(source, encoding, fmt)
     cut = _BLANK_LINE.search(text, PREVIEW_CHARS) if preview and fmt == "text" else None
     raw, markup_title = parse(text[: cut.start()] if cut else text, fmt)
     if not raw:
@@ -138,6 +131,32 @@ def _longest_first(known: list[Mention], found: list[Mention]) -> list[Mention]:
             continue
         merged.append(mention)
     return merged
+
+
+def block_texts(source: str, *, encoding: str | None = None, fmt: str | None = None) -> Iterator[str]:
+    """The texts of the blocks `open_document` would make, in order, and nothing else: what
+    `reader render` prints. A plain text's blocks are split off one at a time as they are asked
+    for; no kinds, sections, glossaries or names. Errors (DocumentError) are raised here, before
+    the first block."""
+    label, _, text, fmt = _text(source, encoding, fmt)
+    if fmt == "text":  # not whitespace only (checked above), so it has a block
+        return text_blocks(text)
+    raw, _ = parse(text, fmt)
+    if not raw:
+        raise DocumentError(f"{label}: no text in this {fmt} document")
+    return (block.text for block in raw)
+
+
+def _text(source: str, encoding: str | None, fmt: str | None) -> tuple[str, str | None, str, str]:
+    """The source's label (for messages), file name, decoded text and format."""
+    if fmt is not None and fmt not in FORMATS:
+        raise DocumentError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+    label = STDIN_SOURCE if source == STDIN else source
+    text = decode(_read(source, label), label, encoding)
+    if not text or text.isspace():  # not strip(): that copies a book to look at its ends
+        raise DocumentError(f"{label}: empty document (nothing but whitespace)")
+    name = None if source == STDIN else PurePath(source).name
+    return label, name, text, fmt or format_of(name, text)
 
 
 def _read(source: str, label: str) -> bytes:

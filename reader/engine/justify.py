@@ -131,7 +131,8 @@ class JustifiedLine(ScreenLine):
     __slots__ = ("_clusters", "kashidas")
 
     def __init__(self, line: ScreenLine, clusters: list[Cluster], kashidas: tuple[int, ...]) -> None:
-        super().__init__(line.paragraph, line.start, line.end, sum(c.cells for c in clusters), line.first_token)
+        super().__init__(line.paragraph, line.start, line.end, sum(c.cells for c in clusters), line.first_token,
+                         line.end_token)
         self._clusters = tuple(clusters)
         self._text = "".join(c.text for c in clusters)
         self.kashidas = kashidas  # paragraph indices a tatweel was inserted before
