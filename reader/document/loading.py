@@ -23,7 +23,7 @@ from reader.document.names import find_names
 from reader.document.places import place_entities
 from reader.document.quotes import find_quotes
 from reader.document.structure import build_blocks, build_sections
-from reader.engine.normalize import NormalizedText, fold, normalize
+from reader.engine.normalize import NormalizedText, normalize
 
 __all__ = ["DocumentError", "block_texts", "load_document", "open_document"]
 
@@ -98,8 +98,7 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
             if pause is not None and block.index % PAUSE_STEP == 0:
                 pause()
         if found_names:
-            known_names = {fold(name).strip() for entity in glossary for name in (entity.name_ar, *entity.aliases)}
-            found = find_names(blocks, folded, mentions, known_names)
+            found = find_names(blocks, folded, mentions, glossary)
             if found:
                 by_id.update((entity.id, entity) for entity in found)
                 found_matcher = Matcher(found)

@@ -38,7 +38,7 @@ from reader.document.cues import (
     TITLES,
 )
 from reader.document.model import Block, BlockKind, Entity, EntityType, Mention, Origin
-from reader.engine.normalize import NormalizedText
+from reader.engine.normalize import NormalizedText, fold
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _NAME_WORDS = 4
@@ -62,20 +62,27 @@ class _Found:
 class _Tokens:
     """A block's folded words and marks, with a way back to the original text."""
 
-    def __init__(self, normalized: NormalizedText, known: list[Mention]) -> None:
+    def __init__(self, normalized: NormalizedText, known: list[Mention], people: frozenset[str]) -> None:
         self.normalized = normalized
         self.matches = list(_TOKEN.finditer(normalized.text))
         self.words = [match.group() for match in self.matches]
-        self._known = [(mention.start, mention.end) for mention in known]
+        self._known = [(mention.start, mention.end, mention.entity_id in people) for mention in known]
 
     def original(self, first: int, last: int) -> str:
         """The original text of tokens first..last (inclusive), proclitic of the first left out."""
         start, stop = self.normalized.original_span(self.matches[first].start(), self.matches[last].end())
         return self.normalized.original[start:stop]
 
-    def known(self, index: int) -> bool:
+    def known(self, index: int, person: bool | None = None) -> bool:
+        """Whether a glossary's mention covers the word (`person`: one of a person, or of no person)."""
         start, stop = self.normalized.original_span(self.matches[index].start(), self.matches[index].end())
-        return any(begin < stop and start < end for begin, end in self._known)
+        return any(begin < stop and start < end and (person is None or is_person == person)
+                   for begin, end, is_person in self._known)
+
+    def written(self, index: int) -> str:
+        """The word as written (hamzas, ة), without harakat."""
+        start, stop = self.normalized.original_span(self.matches[index].start(), self.matches[index].end())
+        return "".join(char for char in self.normalized.original[start:stop] if char.isalpha())
 
     def definite(self, index: int) -> bool:
         """Whether the word has the article, as written (أليكسندر folds to الكسندر but has none)."""
@@ -91,9 +98,15 @@ class _Tokens:
 
 
 def find_names(blocks: Sequence[Block], folded: Sequence[NormalizedText], known: Sequence[Mention],
-               known_names: set[str]) -> list[Entity]:
-    """The people and organisations the text names that no glossary has (`known_names`: every
-    glossary name, folded)."""
+               glossary: Sequence[Entity]) -> list[Entity]:
+    """The people and organisations the text names that the glossary (`known`: its mentions)
+    does not have."""
+    known_names = {fold(name).strip() for entity in glossary for name in (entity.name_ar, *entity.aliases)}
+    people = frozenset(entity.id for entity in glossary if entity.type is EntityType.PERSON)
+    # Parts of known people's names: "فلاديمير" alone after "الرئيس الروسي" is Putin cut short.
+    name_parts = {" ".join(words[start:stop]) for entity in glossary if entity.type is EntityType.PERSON
+                  for words in (fold(name).split() for name in (entity.name_ar, *entity.aliases))
+                  for start in range(len(words)) for stop in range(start + 1, len(words) + 1)}
     by_block: dict[int, list[Mention]] = {}
     for mention in known:
         by_block.setdefault(mention.paragraph, []).append(mention)
@@ -101,10 +114,12 @@ def find_names(blocks: Sequence[Block], folded: Sequence[NormalizedText], known:
     for block in blocks:
         if block.kind is BlockKind.EMBED:
             continue
-        tokens = _Tokens(folded[block.index], by_block.get(block.index, []))
+        tokens = _Tokens(folded[block.index], by_block.get(block.index, []), people)
         for candidate in _candidates(tokens):
-            if " ".join(candidate.words) not in known_names:
-                found.setdefault(candidate.words, candidate)
+            if " ".join(candidate.words) in known_names or (
+                    candidate.type is EntityType.PERSON and " ".join(candidate.words) in name_parts):
+                continue
+            found.setdefault(candidate.words, candidate)
     return _entities(_merged(list(found.values()), known_names))
 
 
@@ -163,10 +178,14 @@ def _candidates(tokens: _Tokens) -> list[_Found]:
 def _after_title(tokens: _Tokens, index: int) -> _Found | None:
     """A title, what it is of, then a name: وزير الخارجية الروسي سيرغي لافروف."""
     title = _bare(tokens.words[index])
+    if tokens.known(index):  # الرئيس الروسي فلاديمير بوتين: a known description or name
+        return None
     position = index + 1
     while tokens.is_word(position) and position - index <= _COMPLEMENT_WORDS:
         word = tokens.words[position]
         bare = _bare(word)
+        if tokens.known(position, person=True):  # الرئيس بوتين: the title of someone known
+            return None
         if word == "في" and position > index + 1 and tokens.is_word(position + 1) \
                 and (tokens.definite(position + 1) or tokens.known(position + 1)):
             position += 2
@@ -209,13 +228,18 @@ def _name(tokens: _Tokens, position: int) -> list[int] | None:
     while tokens.is_word(position) and len(words) < _NAME_WORDS:
         word = tokens.words[position]
         unjoined = word[1:] if word[:1] in "وف" else word  # وجميع: "and all"
+        if word == "علي" and tokens.written(position).endswith("ي") and words:  # the name علي, not على
+            words.append(position)
+            position += 1
+            continue
         if word in _NOT_IN_NAMES or _bare(word) in _NOT_IN_NAMES or unjoined in _NOT_IN_NAMES \
                 or tokens.known(position) or word.isdigit() \
                 or word.startswith(("لل", "بال", "كال")):
             break
-        if not words and (tokens.definite(position) or len(word) < 3):
+        if not words and (tokens.definite(position) or len(word) < 3 or _not_a_first_name(tokens.written(position))):
             return None
-        if _looks_like_a_verb(word):  # يزور، سيزور: the name ended before
+        if _looks_like_a_verb(word) or _not_a_name_word(tokens.written(position)) \
+                or (words and tokens.written(position).startswith("و")):  # وجالينوس: "and"
             break
         if word.endswith(("يه", "يون", "يين", "ات")):  # an adjective or a plural: الروسية، روسية، وكالات
             break
@@ -226,6 +250,20 @@ def _name(tokens: _Tokens, position: int) -> list[int] | None:
     if tokens.words[words[-1]] in PERSON_PARTICLES:  # عبد, ابو at the end: the name was cut short
         return None
     return words
+
+
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "كم", "هن")
+
+
+def _not_a_name_word(written: str) -> bool:
+    """A noun with a pronoun (ضيفه "his guest", بعضها), or a preposition on a hamza (لإطلاق)."""
+    return (written.endswith("ه") and len(written) >= 4) or written.endswith(_PRONOUN_SUFFIXES) \
+        or written[:2] in ("لإ", "لأ", "بإ", "بأ", "كأ", "لآ")
+
+
+def _not_a_first_name(written: str) -> bool:
+    """And + a past verb (واستغل، فأعلن): no name begins so."""
+    return written[:1] in "وف" and written[1:2] in "اأإآ" and len(written) >= 5
 
 
 def _looks_like_a_verb(word: str) -> bool:
@@ -239,16 +277,23 @@ def _organisation(tokens: _Tokens, index: int, definite: bool) -> _Found | None:
     head = _bare(tokens.words[index])
     position = index + 1
     words = 0
+    definite_words = 0
     while tokens.is_word(position) and words < _ORGANISATION_WORDS:
         word = tokens.words[position]
-        if word in STOPS or word in NOT_NAME_WORDS or word in SPEECH_VERBS or word in TITLES:
+        written = tokens.written(position)
+        if word in STOPS or word in NOT_NAME_WORDS or word in SPEECH_VERBS or word in TITLES \
+                or written.startswith(("بال", "وبال", "كال")) or tokens.known(position, person=True):
             break
-        if definite:
-            if not (tokens.definite(position) and word.endswith(("ي", "يه"))):
+        if tokens.definite(position):
+            # A construct takes one noun, then adjectives: وزارة الخارجية الروسية, not هيئة الأرصاد السكان.
+            if (definite or definite_words) and not _adjective(word):
                 break
-        elif not tokens.definite(position):
+            definite_words += 1
+        elif definite or definite_words:
+            break
+        else:  # a name of its own: حركة حماس, صحيفة نيويورك تايمز; not an adjective: صحيفة محلية
             proper = words == 0 or (head in MEDIA_HEADS and words < 3)
-            if not proper or len(word) < 3 or word in ANONYMOUS:
+            if not proper or len(word) < 3 or word in ANONYMOUS or _adjective(word) or _not_a_name_word(written):
                 break
         position += 1
         words += 1
@@ -260,6 +305,15 @@ def _organisation(tokens: _Tokens, index: int, definite: bool) -> _Found | None:
         name = _without_clitic(name, tokens.words[index], head)
     return _Found((head, *tokens.words[index + 1:position]), name, EntityType.ORGANISATION,
                   "Found in the text.", f"organisation head «{head}»" if not definite else f"«{head}» and its adjective")
+
+
+_ADJECTIVES = frozenset(("العليا", "الكبري", "العام", "العامه", "المتحده", "الاحمر", "السريع", "الحر", "المستقل",
+                         "المستقله", "الاعلي", "الجديد", "الموحد", "الحاكم"))
+
+
+def _adjective(word: str) -> bool:
+    """An adjective after a noun: a nisba (الروسية، العالمي، محلية) or a common one (العليا)."""
+    return word.endswith(("ي", "يه", "يين", "يون")) or word in _ADJECTIVES
 
 
 def _without_clitic(name: str, written: str, bare: str) -> str:
