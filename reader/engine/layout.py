@@ -22,6 +22,7 @@ from reader.engine.bidi import (
     simple_rtl_levels,
     visual_order,
 )
+from reader.engine.breaking import may_break_between
 from reader.engine.characters import BIDI_CLASS, char_cells
 from reader.engine.sanitize import sanitize
 from reader.engine.shaping import Cluster, ShapedWord, shape_word
@@ -260,6 +261,10 @@ class _Paragraph:
                 if line_start >= 0 and used + gap + cells <= width:
                     used += gap + cells
                     line_end = end
+                elif line_start >= 0 and cells <= width and (carried := self._carry(line_token, used, gap)):
+                    first_carried, used_before, used = carried  # words that may not end a line go along
+                    lines.append(ScreenLine(self, line_start, tokens[first_carried - 1][1], used_before, line_token))
+                    line_token, line_start, line_end = first_carried, tokens[first_carried][0], end
                 else:
                     count = len(tokens)
                     if line_start >= 0:
@@ -275,6 +280,32 @@ class _Paragraph:
         if line_start >= 0 or not lines:
             lines.append(ScreenLine(self, max(line_start, 0), max(line_end, 0), used, line_token, len(tokens)))
         return lines
+
+    def _gap_cells(self, before: int) -> int:
+        """Cells of the spaces between word `before - 1` and word `before`."""
+        spaces = self.text[self.tokens[before - 1][1]:self.tokens[before][0]]
+        return 1 if spaces == " " else _space_cells(spaces)
+
+    def _carry(self, line_token: int, used: int, gap: int) -> tuple[int, int, int] | None:
+        """When the open line (from word `line_token`, `used` cells) may not end before the word
+        just added, which does not fit on it (the last token, `gap` cells of space before it):
+        the first word to carry to the next line with it, the open line's cells without them and
+        the next line's cells. None when the line may end there, or carrying would leave the line
+        empty or not fit."""
+        text, tokens = self.text, self.tokens
+        last = len(tokens) - 1
+        first = last
+        moved = 0  # cells carried: words and the spaces before each
+        while not may_break_between(text[tokens[first - 1][0]:tokens[first - 1][1]],
+                                    text[tokens[first][0]:tokens[first][1]]):
+            first -= 1
+            if first <= line_token:
+                return None
+            moved += self._gap_cells(first) + tokens[first][2].cells
+        if first == last:
+            return None
+        carried = moved - self._gap_cells(first) + gap + tokens[last][2].cells
+        return (first, used - moved, carried) if carried <= self.width else None
 
     def _break_word(self, lines: list[ScreenLine], word: _Word, offset: int, token: int) -> tuple[int, int, int]:
         """Split a word wider than the line between glyphs; returns the last piece as the open line."""
