@@ -105,22 +105,31 @@ def kashida_sites(word: str, harakat: str = "all") -> tuple[Site, ...]:
             priority = 6
         else:
             priority = 7
-        if _shapes_with_tatweel(word, b, harakat):
-            sites.append(Site(b, priority))
+        sites.append(Site(b, priority))
+    if not _shapes_with_tatweel(word, [site.offset for site in sites], harakat):
+        sites = [site for site in sites if _shapes_with_tatweel(word, [site.offset], harakat)]
     return tuple(sorted(sites, key=lambda site: (site.priority, -site.offset)))
 
 
-def _shapes_with_tatweel(word: str, offset: int, harakat: str) -> bool:
-    """Whether shaping the word with a tatweel inserted before `offset` draws the word's own
-    glyphs with one tatweel between them (the neighbours keep their joining forms)."""
-    plain = shape_word(word, True, harakat).clusters
-    stretched = shape_word(word[:offset] + TATWEEL + word[offset:], True, harakat).clusters
-    texts = [c.text for c in stretched]
-    inserted = [k for k, c in enumerate(stretched) if c.start == offset and c.end == offset + 1]
-    if len(inserted) != 1 or texts[inserted[0]] != TATWEEL:
-        return False
-    del texts[inserted[0]]
-    return texts == [c.text for c in plain]
+def _shapes_with_tatweel(word: str, offsets: list[int], harakat: str) -> bool:
+    """Whether shaping the word with a tatweel inserted before each of `offsets` draws the
+    word's own glyphs with a tatweel between them at each (the neighbours keep their joining
+    forms). All sites are tried in one shaping; the caller tries them one by one if that fails."""
+    if not offsets:
+        return True
+    stretched_word = "".join(TATWEEL * (k in offsets) + char for k, char in enumerate(word))
+    stretched = shape_word(stretched_word, True, harakat).clusters
+    # Where each inserted tatweel lands in the stretched word: before offset k, after the
+    # tatweels inserted before it.
+    inserted = {offset + n for n, offset in enumerate(sorted(offsets))}
+    texts = []
+    for cluster in stretched:
+        if cluster.start in inserted:
+            if cluster.end != cluster.start + 1 or cluster.text != TATWEEL:
+                return False
+        else:
+            texts.append(cluster.text)
+    return texts == [c.text for c in shape_word(word, True, harakat).clusters]
 
 
 class JustifiedLine(ScreenLine):
@@ -212,34 +221,38 @@ def _justify_line(
 
 
 def _mostly_left_to_right(layout: ParagraphLayout, clusters: list[Cluster]) -> bool:
-    levels = layout.levels
-    ltr = sum(c.cells for c in clusters if c.cells and not c.text.isspace() and levels[c.start] % 2 == 0)
+    levels = layout.levels  # already resolved: the line's clusters are in visual order
+    ltr = sum(c.cells for c in clusters if c.cells and levels[c.start] % 2 == 0 and not c.text.isspace())
     return 2 * ltr > sum(c.cells for c in clusters)
 
 
 def _candidates(
     layout: ParagraphLayout, words: list[tuple[int, int]], clusters: list[Cluster], harakat: str
 ) -> list[_Candidate]:
-    text, levels = layout.text, layout.levels
-    column_after = {}  # paragraph index -> cells left of the right edge of the glyph showing it
+    text = layout.text
+    # A site is before a letter, which starts its glyph's cluster: that glyph's right edge, in
+    # cells from the line's left, is where the tatweel is drawn (the letter after is on its left).
+    column_after = {}
     cells = 0
     for cluster in clusters:
         cells += cluster.cells
-        for index in range(cluster.start, cluster.end):
-            column_after[index] = cells
+        column_after[cluster.start] = cells
     found = []
     for number, (start, end) in enumerate(words):
         whole = start == 0 or _SPACES.match(text, start - 1) is not None
         whole = whole and (end == len(text) or _SPACES.match(text, end) is not None)
-        level = levels[start]
-        if not whole or not level % 2 or levels.count(level, start, end) != end - start:
+        if not whole or not _right_to_left_only(layout, start, end):
             continue  # a piece of a word broken across lines, or a word with numbers or LTR in it
         for rank, site in enumerate(kashida_sites(text[start:end], harakat)[:MAX_KASHIDAS_PER_WORD]):
-            index = start + site.offset
-            # At an odd level the letter after the site is drawn left of it: the tatweel goes
-            # right of that letter's glyph.
-            found.append(_Candidate(number, index, site.priority, rank, column_after[index]))
+            found.append(_Candidate(number, start + site.offset, site.priority, rank, column_after[start + site.offset]))
     return found
+
+
+def _right_to_left_only(layout: ParagraphLayout, start: int, end: int) -> bool:
+    """Whether text[start:end] is all at one odd level (so its glyphs are drawn reversed, together)."""
+    levels = layout.levels
+    level = levels[start]
+    return level % 2 == 1 and levels.count(level, start, end) == end - start
 
 
 def _preference(chosen: list[_Candidate], cells: int):
@@ -271,7 +284,7 @@ def _assemble(
         # The gaps that take one more space are spread along the line, not bunched at one end.
         more = {gaps[(2 * k + 1) * len(gaps) // (2 * rest)] for k in range(rest)} if rest else set()
         widen = {gap: each + (gap in more) for gap in gaps}
-    after = {c.index for c in chosen}  # a tatweel is drawn right of the glyph showing this index
+    after = {c.index for c in chosen}  # a tatweel is drawn right of the glyph this index starts
     result: list[Cluster] = []
     columns = []
     cells = 0
@@ -281,11 +294,10 @@ def _assemble(
             cluster = Cluster(cluster.text + " " * added, cluster.start, cluster.end, cluster.cells + added)
         result.append(cluster)
         cells += cluster.cells
-        for index in range(cluster.start, cluster.end):
-            if index in after:
-                result.append(Cluster(TATWEEL, index, index, 1))
-                columns.append(cells)
-                cells += 1
+        if cluster.start in after:
+            result.append(Cluster(TATWEEL, cluster.start, cluster.start, 1))
+            columns.append(cells)
+            cells += 1
     return result, frozenset(columns)
 
 
