@@ -263,7 +263,8 @@ class _Paragraph:
                     line_end = end
                 elif line_start >= 0 and cells <= width and (carried := self._carry(line_token, used, gap)):
                     first_carried, used_before, used = carried  # words that may not end a line go along
-                    lines.append(ScreenLine(self, line_start, tokens[first_carried - 1][1], used_before, line_token))
+                    lines.append(ScreenLine(self, line_start, tokens[first_carried - 1][1], used_before, line_token,
+                                           first_carried))
                     line_token, line_start, line_end = first_carried, tokens[first_carried][0], end
                 else:
                     count = len(tokens)
