@@ -34,6 +34,8 @@ def screens_after(document, home, layout: str, *texts: str) -> list[str]:
         before = []
         for session in sessions:
             session.wait_for_text("heading-1", timeout=20)
+            # The status line says "finding quotes…" until the analysis ends: compare calm screens.
+            session.wait_for(lambda: "finding" not in session.screen(), timeout=60, what="analysis done")
             before.append(session.settled_screen())
         for session, text in zip(sessions, texts):
             for character in text:
