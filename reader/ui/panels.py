@@ -2,7 +2,7 @@
 
 from collections import Counter, defaultdict
 
-from reader.document.model import EntityType
+from reader.document.model import EntityType, Origin
 from reader.ui.entry_list import Entry, Field
 
 STRIP_CELLS = 24
@@ -24,11 +24,13 @@ def quote_entries(document) -> list[Entry]:
     for number, quote in enumerate(document.quotes):
         speaker = entities.get(quote.speaker) if quote.speaker else None
         if speaker is not None:
-            who = Field(f"{speaker.name_ar} — {speaker.name_en}", "entry-list--heading")
+            who = Field(f"{speaker.name_ar} — {speaker.english_name}", "entry-list--heading")
+        elif quote.speech and quote.speaker_ar:  # an unnamed source, as the text describes it
+            who = Field(f"{quote.speaker_ar} — unnamed source", "entry-list--heading")
         elif quote.speech:
             who = Field("(speaker unknown)", "entry-list--secondary", "ltr")
         else:
-            who = Field("(not speech)", "entry-list--secondary", "ltr")
+            who = Field(f"(not speech: {quote.cue})" if quote.cue else "(not speech)", "entry-list--secondary")
         entries.append(Entry((who, Field(f"«{quote.text}»")), target=number))
     return entries or [Entry((Field("No quotes in this document.", "entry-list--secondary", "ltr"),))]
 
@@ -40,6 +42,10 @@ def mention_strip(paragraphs: list[int], block_count: int, cells: int = STRIP_CE
     for paragraph in paragraphs:
         marks[min(cells - 1, paragraph * cells // max(1, block_count))] = "▮"
     return "".join(marks)
+
+
+_ORIGINS = {Origin.USER: "your glossary", Origin.CURATED: "curated", Origin.DATA: "CLDR data",
+            Origin.FOUND: "found in the text"}
 
 
 def glossary_entries(document) -> list[Entry]:
@@ -61,10 +67,13 @@ def glossary_entries(document) -> list[Entry]:
             count = counts[entity.id]
             fields = [
                 Field(entity.name_ar, "entry-list--heading", "rtl"),
-                Field(f"{entity.name_en} · {count} mention{'s' if count != 1 else ''}", base_dir="ltr"),
+                Field(f"{entity.english_name} · {count} mention{'s' if count != 1 else ''} · "
+                      f"{_ORIGINS[entity.origin]}", base_dir="ltr"),
             ]
             if entity.description:
                 fields.append(Field(entity.description, "entry-list--secondary"))
+            if entity.cue and entity.description not in entity.cue:  # why it is here: a CLDR code, a head word
+                fields.append(Field(entity.cue, "entry-list--secondary", "ltr"))
             fields.append(
                 Field(mention_strip(places[entity.id], len(document.blocks)), "entry-list--strip", "rtl")
             )
