@@ -13,7 +13,7 @@ from reader.engine.justify import (
     kashida_sites,
     layout_justified,
 )
-from reader.engine.layout import layout_paragraph
+from reader.engine.layout import Span, layout_paragraph
 
 
 def stretched(word: str, offset: int) -> str:
@@ -102,3 +102,24 @@ def test_spaces_mode_widens_spaces_only():
     plain = layout_paragraph(text, 30).lines[0]
     assert TATWEEL not in first.text
     assert first.text == spaced(plain.text.strip().split(" "), [1, 2, 1, 2])
+
+
+def test_an_inserted_tatweel_is_styled_only_by_what_covers_both_its_letters():
+    # The first example again: the tatweel of المسـؤول goes before ؤ (index 8 of the paragraph).
+    text = "قال المسؤول إن الكتاب الجديد سيصدر غدا"
+    first = layout_justified(text, 30, justify="kashida").lines[0]
+    site = text.index("ؤ")
+    assert site in first.kashidas
+
+    def tatweel_styles(spans):
+        cells = [run.styles for run in first.runs(spans) for _ in range(run.cells)]
+        column = next(k for k, c in enumerate(first.text) if c == TATWEEL
+                      and first.text[k + 1] == "\ufeb4")  # ﺴ, the medial seen it follows
+        return cells[column]
+
+    word = Span(text.index("المسؤول"), text.index("المسؤول") + 7, "hit")
+    assert tatweel_styles([word]) == {"hit"}  # a highlight across the word covers it
+    up_to_seen = Span(word.start, site, "hit")  # a hit ending at the letter before it does not
+    assert tatweel_styles([up_to_seen]) == frozenset()
+    from_waw = Span(site, word.end, "quote")
+    assert tatweel_styles([from_waw, up_to_seen]) == frozenset()
