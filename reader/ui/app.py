@@ -620,7 +620,8 @@ def run_app(document, *, analyse: Analysis | None = None, base_dir: str = "auto"
     analyse: see ReaderApp."""
     settings = settings or Settings()
     options = TextOptions(
-        base_dir=base_dir, harakat=settings.harakat, shape=settings.app_shapes, reorder=settings.app_reorders
+        base_dir=base_dir, harakat=settings.harakat, shape=settings.app_shapes, reorder=settings.app_reorders,
+        justify=settings.app_justify,
     )
     app = ReaderApp(document, options=options, settings=settings, analyse=analyse)
     drop_size_variables()

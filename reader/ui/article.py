@@ -6,6 +6,7 @@ the engine's runs and keeps it in an LRU cache keyed by what can change it.
 
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 
 from rich.segment import Segment
@@ -116,7 +117,8 @@ class ArticleView(RowView, can_focus=True):
         anchor = self.anchor() if keep_anchor and self._rows is not None else None
         visible = [kind not in self.hidden_kinds for kind in self._kinds]
         ruled = [kind is BlockKind.TITLE for kind in self._kinds]
-        rows = self._rows = ArticleRows(self._texts, visible, ruled, self.column_width, self._options)
+        body = [kind is BlockKind.BODY for kind in self._kinds]
+        rows = self._rows = ArticleRows(self._texts, visible, ruled, self.column_width, self._options, body)
         height = max(1, self.scrollable_content_region.height)
         top = rows.row_of(*anchor) if anchor is not None else 0
         rows.make_exact(top, top + height)
@@ -192,6 +194,11 @@ class ArticleView(RowView, can_focus=True):
     def set_measure(self, measure: int) -> None:
         """Change the reading measure; the paragraph at the top stays at the top."""
         self.measure = max(MIN_MEASURE, measure)
+        self._relayout(keep_anchor=True)
+
+    def set_justify(self, justify: str) -> None:
+        """Justify the body paragraphs another way (none, spaces, kashida); the lines stay the same."""
+        self._options = replace(self._options, justify=justify)
         self._relayout(keep_anchor=True)
 
     def set_hidden_kinds(self, kinds: frozenset[BlockKind]) -> None:

@@ -59,12 +59,15 @@ class ArticleRows:
         ruled: Sequence[bool],
         width: int,
         options: TextOptions,
+        body: Sequence[bool] = (),
     ) -> None:
         """texts: each block's text; visible: whether it is shown; ruled: a rule (not a blank
-        row) goes under it; width: the column width in cells."""
+        row) goes under it; width: the column width in cells; body: whether it is a body
+        paragraph (justified when options.justify says so; none is when this is empty)."""
         self.width = max(1, width)
         self._texts = texts
         self._ruled = ruled
+        self._body = body
         self._options = options
         self._layouts: LRUCache[int, ParagraphLayout] = LRUCache(512)
         # One unit per visible block, or per piece of an enormous one: its block and its range.
@@ -116,7 +119,8 @@ class ArticleRows:
     def _lay_out(self, k: int) -> ParagraphLayout:
         block = self.blocks[k]
         text = self._texts[block][self.offsets[k]:self.ends[k]]  # the whole text is not copied
-        return self._options.layout(text, self.width, self._base_dirs.get(block))
+        return self._options.layout(text, self.width, self._base_dirs.get(block),
+                                    body=bool(self._body) and self._body[block])
 
     # -- making estimates exact --------------------------------------------------------------
 

@@ -12,24 +12,29 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from reader.engine.layout import ParagraphLayout, ScreenLine, Span, layout_paragraph
+from reader.engine.justify import layout_justified
+from reader.engine.layout import ParagraphLayout, ScreenLine, Span
 
 
 @dataclass(frozen=True, slots=True)
 class TextOptions:
     """How the app lays text out; one value shared by every widget.
 
-    shape/reorder are the engine's switches for terminals that shape or reorder themselves."""
+    shape/reorder are the engine's switches for terminals that shape or reorder themselves;
+    justify is how the article's body paragraphs are justified (the settings' app_justify)."""
 
     base_dir: str = "auto"
     harakat: str = "all"  # all, shadda or none (reader.settings.HARAKAT_MODES)
     shape: bool = True
     reorder: bool = True
+    justify: str = "none"  # none, spaces or kashida (reader.settings.JUSTIFY_MODES)
 
-    def layout(self, text: str, width: int, base_dir: str | None = None) -> ParagraphLayout:
-        return layout_paragraph(
+    def layout(self, text: str, width: int, base_dir: str | None = None, *, body: bool = False) -> ParagraphLayout:
+        """`text` laid out at `width`; justified by `justify` only if it is a `body` paragraph."""
+        return layout_justified(
             text,
             width,
+            justify=self.justify if body else "none",
             base_dir=base_dir or self.base_dir,
             harakat=self.harakat,
             shape=self.shape,
