@@ -11,7 +11,9 @@ import sys
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
+from typing import NoReturn
 
+from reader.engine.sanitize import sanitize
 from reader.settings import (
     SettingsError,
     add_arguments,
@@ -26,16 +28,29 @@ SUBCOMMANDS = {
     "entities": "list the people, places and organisations and where they are mentioned",
 }
 EXIT_BAD_INPUT = 1
-EXIT_USAGE = 2
+EXIT_USAGE = 2  # also: the app has no terminal to run in
 
 
 def bundled_article() -> str:
     return str(files("reader.assets") / "vostochny-summit.txt")
 
 
+def _say(message: object) -> None:
+    """One line on stderr. Everything the command line writes to the terminal comes through the
+    sanitiser: a file name, a config path or a value may hold escape sequences."""
+    print(sanitize(f"reader: {message}"), file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """argparse's own messages quote what was typed (an unknown option, a bad choice)."""
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, sanitize(f"{self.prog}: error: {message}") + "\n")
+
+
 def _parser(command: str | None) -> argparse.ArgumentParser:
     if command is None:
-        parser = argparse.ArgumentParser(
+        parser = _Parser(
             prog="reader",
             description="Read Arabic (and mixed, and English) text in the terminal, right to left.",
             epilog="subcommands (reader COMMAND --help):\n"
@@ -44,7 +59,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
     else:
-        parser = argparse.ArgumentParser(prog=f"reader {command}", description=SUBCOMMANDS[command])
+        parser = _Parser(prog=f"reader {command}", description=SUBCOMMANDS[command])
     parser.add_argument("file", nargs="?", metavar="FILE", help="a text, Markdown or HTML file, or - for stdin")
     parser.add_argument("--version", action=_Version)
     if command is not None:
@@ -140,7 +155,7 @@ def run(argv: list[str]) -> int:
     try:
         settings = from_arguments(args)
     except SettingsError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        _say(error)
         return EXIT_USAGE
     from reader.document.loading import DocumentError, block_texts, open_document
     from reader.document.model import BlockKind
@@ -158,7 +173,7 @@ def run(argv: list[str]) -> int:
                 found_names=settings.found_names,
             )
     except DocumentError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        _say(error)
         return EXIT_BAD_INPUT
     if command == "render":
         if settings.app_justify != "none":  # body paragraphs are justified: the blocks' kinds tell them
@@ -172,8 +187,15 @@ def run(argv: list[str]) -> int:
         try:
             _attach_terminal_to_stdin()
         except OSError:
-            print("reader: a document read from stdin needs a terminal to read keys from", file=sys.stderr)
-            return EXIT_BAD_INPUT
+            _say("a document read from stdin needs a terminal to read keys from; "
+                 "to print it instead: reader render -")
+            return EXIT_USAGE
+    from reader.terminal import is_terminal
+
+    if not (is_terminal(sys.stdin) and is_terminal(sys.__stderr__)):
+        # Textual reads keys from stdin and draws on stderr: without both it would draw into a file.
+        _say("the app needs a terminal (stdin and stderr); to print the document instead: reader render FILE")
+        return EXIT_USAGE
     from reader.ui.app import run_app
 
     return run_app(document, analyse=analyse, base_dir=args.base_dir, settings=settings)

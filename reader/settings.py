@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import tomllib
+import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +18,7 @@ from pathlib import Path
 import platformdirs
 
 from reader.keyboard import LAYOUT_NAMES
+from reader.toml_text import TomlError, parse_toml
 
 BIDI_MODES = ("app", "terminal")
 """`app`: we shape and reorder, the terminal must not. `terminal`: we send
@@ -232,8 +233,8 @@ def _read_config(path: Path) -> dict:
     except OSError as error:
         raise SettingsError(f"cannot read config file {path}: {error.strerror}") from None
     try:
-        config = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        config = parse_toml(data.decode("utf-8"))
+    except (UnicodeDecodeError, TomlError) as error:
         raise SettingsError(f"bad config file {path}: {error}") from None
     for key, value in config.items():
         if key not in _CONFIG_CHOICES:
@@ -254,5 +255,10 @@ def _read_config(path: Path) -> dict:
 def _toml_literal(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    # repr() escapes control and format characters: the file's text never reaches the terminal raw.
-    return repr(value)
+    # repr() escapes control and format characters: the file's text never reaches the terminal raw;
+    # reprlib's keeps a long or deeply nested value to one short line.
+    return _SHORT_REPR.repr(value)
+
+
+_SHORT_REPR = reprlib.Repr()
+_SHORT_REPR.maxlevel, _SHORT_REPR.maxstring, _SHORT_REPR.maxother = 2, 60, 60

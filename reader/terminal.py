@@ -40,9 +40,10 @@ EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 `ctrl+c` typed in the app is a key, not SIGINT, and keeps Textual's meaning)."""
 
 
-def _is_terminal(stream: TextIO) -> bool:
+def is_terminal(stream: TextIO | None) -> bool:
+    """False also for a closed stream, or none at all (`sys.__stderr__` may be None)."""
     try:
-        return stream.isatty()
+        return stream is not None and stream.isatty()
     except (AttributeError, ValueError, OSError):
         return False
 
@@ -61,7 +62,7 @@ def explicit_bidi(stream: TextIO, settings: Settings) -> Iterator[None]:
     Nothing is written when `stream` is not a terminal (a file, a pipe to `less`)
     or when the terminal does the bidi (`--bidi terminal`).
     """
-    active = settings.app_reorders and _is_terminal(stream)
+    active = settings.app_reorders and is_terminal(stream)
     if active:
         _write(stream, BIDI_EXPLICIT)
     try:
@@ -94,7 +95,7 @@ def install_app_hooks(app: App, settings: Settings) -> None:
         loop.add_signal_handler(signum, partial(app.exit, None, 128 + signum))
     app.app_resume_signal.subscribe(app, _repaint)
     # Textual's Linux driver draws on sys.__stderr__.
-    if not (settings.app_reorders and _is_terminal(sys.__stderr__)):
+    if not (settings.app_reorders and is_terminal(sys.__stderr__)):
         return
 
     # Written through the driver so they stay in order with the frames Textual is writing.

@@ -15,7 +15,6 @@ nested in another. A description followed directly by a name of the same entity 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from importlib.resources import files
@@ -24,6 +23,7 @@ from pathlib import Path
 from reader.document.decoding import DocumentError
 from reader.document.model import Entity, EntityType, Mention, MentionKind, Origin
 from reader.engine.normalize import NormalizedText, fold
+from reader.toml_text import TomlError, parse_toml
 
 _FIELDS = ("id", "type", "name_ar", "name_en", "description")
 
@@ -82,11 +82,11 @@ def _read_user_glossary(path: Path) -> str:
 def parse_glossary(text: str, label: str) -> list[Entity]:
     """`[[entity]]` tables with id, type, name_ar, name_en, description, aliases, references."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = parse_toml(text)
+    except TomlError as error:
         raise DocumentError(f"{label}: not a valid TOML glossary ({error})") from None
     entries = data.get("entity", [])
-    if not isinstance(entries, list):
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
         raise DocumentError(f"{label}: expected [[entity]] tables")
     entities = []
     for number, entry in enumerate(entries, 1):
