@@ -42,7 +42,7 @@ CASES = {
     "unknown option (argparse)": lambda tmp: ([f"--{TITLE}"], {}),
     "bad choice (argparse)": lambda tmp: (["render", "--base-dir", TITLE], {}),
     "subcommand's unknown option": lambda tmp: (["quotes", f"--x{C1}"], {}),
-    "glossary path": lambda tmp: (["render", "--glossary", f"{TITLE}.toml", str(article(tmp))], {}),
+    "glossary path": lambda tmp: (["entities", "--glossary", f"{TITLE}.toml", str(article(tmp))], {}),
     "config path": lambda tmp: ([str(article(tmp))], {"XDG_CONFIG_HOME": hostile_config_home(tmp, TITLE)}),
     "config path, C1": lambda tmp: ([str(article(tmp))], {"XDG_CONFIG_HOME": hostile_config_home(tmp, C1)}),
 }
@@ -108,7 +108,7 @@ BAD_GLOSSARIES = {
 def test_a_bad_glossary_is_one_line_and_exit_1(tmp_path, name):
     glossary = tmp_path / "mine.toml"
     glossary.write_text(BAD_GLOSSARIES[name], encoding="utf-8")
-    result = run("render", "--glossary", str(glossary), str(article(tmp_path)), home=tmp_path)
+    result = run("entities", "--glossary", str(glossary), str(article(tmp_path)), home=tmp_path)
     assert result.returncode == 1, name
     assert result.stdout == "" and "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"reader: {glossary}: "), result.stderr
