@@ -195,3 +195,8 @@ def test_a_source_after_the_quote_does_not_replace_the_speaker(tmp_path):
     text = "وقال بوتين «سننتصر» حسبما ذكرت وكالة تاس. وأضاف «لا شك في ذلك»."
     assert said(tmp_path, text) == [("سننتصر", True, PUTIN, "فلاديمير بوتين"),
                                     ("لا شك في ذلك", True, PUTIN, "فلاديمير بوتين")]
+
+
+def test_a_quoted_name_right_after_a_speech_verb_is_its_subject(tmp_path):
+    text = 'وأوضح "محمد عبد الهادي" مدير مكتب الصحيفة في باريس، أن الوضع تحسن.'
+    assert said(tmp_path, text) == [("محمد عبد الهادي", False, None, None)]

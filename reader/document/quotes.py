@@ -182,6 +182,8 @@ def _verdict(block: Block, span: tuple[int, int], paragraph: _Paragraph, cues: l
     words = len(quoted.split())
     if words <= _ADDRESSED_WORDS and _ADDRESSED.search(before):
         return False, "a name addressed with لـ"
+    if words <= _SUBJECT_NAME_WORDS and _is_a_subject(before, fold(text[end + 1:end + 40])):
+        return False, "a name after a speech verb"
     sentence = paragraph.sentence(start)
     in_sentence = [cue for cue in cues if paragraph.sentence(cue.start) == sentence]
     if in_sentence:
@@ -198,6 +200,21 @@ def _verdict(block: Block, span: tuple[int, int], paragraph: _Paragraph, cues: l
     if words >= _PASSAGE_WORDS:
         return True, "quoted passage"
     return False, "no speech cue"
+
+
+_SUBJECT_NAME_WORDS = 3
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
+def _is_a_subject(before: str, after: str) -> bool:
+    """أوضح "محمد عبد الهادي" مدير المكتب أن …: a quoted name right after a speech verb, with its
+    title or "أن" after it, is who speaks, not words said."""
+    verb = _LAST_WORD.search(before)
+    following = _FIRST_WORD.match(after)
+    if verb is None or following is None or verb.group(1).lstrip("وف") not in SPEECH_VERBS:
+        return False
+    return following.group(1) in TITLES or following.group(1) in _SUBJECT_STOPS or after.lstrip().startswith("،")
 
 
 def _naming_word(before: str) -> str | None:
