@@ -8,7 +8,7 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib.resources import files
 from pathlib import Path
 from typing import NoReturn
@@ -20,6 +20,7 @@ from reader.settings import (
     add_found_names_argument,
     add_harakat_arguments,
     from_arguments,
+    max_size,
 )
 
 SUBCOMMANDS = {
@@ -70,6 +71,11 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
                         help="paragraph direction (default: auto, from the first strong letter)")
     add_harakat_arguments(parser)
     parser.add_argument("--encoding", help="decode the file with this encoding instead of detecting it")
+    parser.add_argument("--full-page", action="store_true",
+                        help="an HTML page whole, as it is, instead of the article found in it")
+    parser.add_argument("--max-size", metavar="SIZE",
+                        help="read at most this much of any document, e.g. 300M, 1G (default: 256M; "
+                        "also READER_MAX_SIZE, or max-size in the config file)")
     parser.add_argument("--format", dest="fmt", choices=("text", "markdown", "html"),
                         help="input format (default: from the file name, else sniffed)")
     parser.add_argument("--glossary", action="append", type=Path, default=[], metavar="FILE",
@@ -110,19 +116,33 @@ def _output_width(args: argparse.Namespace) -> int:
     return shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
 
 
-def _render(blocks: Iterable[tuple[str, bool]], args: argparse.Namespace, settings) -> None:
-    """Print each block (its text, and whether it is a body paragraph, the kind justified) as it
-    is laid out: a book streams, nothing but one block's layout is kept."""
+def _document_blocks(document) -> Iterator[tuple[str, bool, str | None]]:
+    """What render prints of a document: the masthead (site, byline, date: pages and books only)
+    as an ordinary first block, then each block's text, whether it is a body paragraph (the kind
+    justified) and its own base direction (a book's dir or lang)."""
+    from reader.document.model import BlockKind
+
+    if document.masthead:
+        yield document.masthead, False, None
+    for block in document.blocks:
+        yield block.text, block.kind is BlockKind.BODY, block.direction
+
+
+def _render(blocks: Iterable[tuple[str, bool, str | None]], args: argparse.Namespace, settings) -> None:
+    """Print each block (its text, whether it is a body paragraph, the kind justified, and its
+    direction) as it is laid out: a book streams, nothing but one block's layout is kept."""
     from reader.engine.justify import layout_justified
     from reader.terminal import explicit_bidi
 
     width = _output_width(args)
     with explicit_bidi(sys.stdout, settings):
-        for index, (text, body) in enumerate(blocks):
+        for index, (text, body, direction) in enumerate(blocks):
             if index:
                 sys.stdout.write("\n")
+            # A book's own direction (dir, lang) unless --base-dir says rtl or ltr.
+            base_dir = direction if args.base_dir == "auto" and direction else args.base_dir
             layout = layout_justified(
-                text, width, base_dir=args.base_dir, harakat=settings.harakat,
+                text, width, base_dir=base_dir, harakat=settings.harakat,
                 shape=settings.app_shapes, reorder=settings.app_reorders,
                 justify=settings.app_justify if body else "none",
             )
@@ -154,30 +174,38 @@ def run(argv: list[str]) -> int:
     args = _parser(command).parse_args(argv[1:] if command else argv)
     try:
         settings = from_arguments(args)
+        size_limit = max_size(args.max_size, os.environ)
     except SettingsError as error:
         _say(error)
         return EXIT_USAGE
     from reader.document.loading import DocumentError, block_texts, open_document
-    from reader.document.model import BlockKind
 
     source = args.file or bundled_article()
     try:
+        options = {"max_size": size_limit, "full_page": args.full_page}
         if command == "render" and settings.app_justify == "none":
-            # The text alone: no structure, glossaries or names to find.
-            blocks = ((text, False) for text in block_texts(source, encoding=args.encoding, fmt=args.fmt))
+            # The text alone: no structure, glossaries or names to find (a plain text streams).
+            notices: list[str] = []
+            blocks = ((text, False, direction) for text, direction in block_texts(
+                source, encoding=args.encoding, fmt=args.fmt, notices=notices, **options))
         else:
             # Quotes, entities and mentions (`analyse`) are found only where they are used.
             document, analyse = open_document(
                 source, encoding=args.encoding, fmt=args.fmt, glossaries=args.glossary,
                 preview=command is None,  # the app shows a book's start while the rest is structured
-                found_names=settings.found_names,
+                found_names=settings.found_names, **options,
             )
+            notices = list(document.notices)
+            blocks = _document_blocks(document)
     except DocumentError as error:
         _say(error)
         return EXIT_BAD_INPUT
+    if command is not None:
+        from reader.engine.sanitize import sanitize
+
+        for notice in notices:  # stderr: stdout holds only the document
+            print(f"reader: {sanitize(notice)}", file=sys.stderr)
     if command == "render":
-        if settings.app_justify != "none":  # body paragraphs are justified: the blocks' kinds tell them
-            blocks = ((block.text, block.kind is BlockKind.BODY) for block in document.blocks)
         _render(blocks, args, settings)
         return 0
     if command is not None:

@@ -17,6 +17,13 @@ from pathlib import Path
 
 import platformdirs
 
+from reader.document.decoding import DocumentError
+from reader.document.reading import (
+    DEFAULT_MAX_SIZE,
+    SMALL_FILE_LIMIT,
+    parse_size,
+    read_small_file,
+)
 from reader.keyboard import LAYOUT_NAMES
 from reader.toml_text import TomlError, parse_toml
 
@@ -190,6 +197,30 @@ def resolve(
     )
 
 
+def max_size(flag: str | None, environ: Mapping[str, str], config_file: Path | None = None) -> int:
+    """The size limit of every document read (`--max-size`, READER_MAX_SIZE, `max-size` in the
+    config file, else reading.DEFAULT_MAX_SIZE), in bytes."""
+    if flag is not None:
+        try:
+            return parse_size(flag)
+        except ValueError as error:
+            raise SettingsError(f"--max-size: {error}") from None
+    value = environ.get("READER_MAX_SIZE", "").strip()
+    if value:
+        try:
+            return parse_size(value)
+        except ValueError as error:
+            raise SettingsError(f"READER_MAX_SIZE: {error}") from None
+    path = config_path() if config_file is None else config_file
+    configured = _read_config(path).get("max-size")
+    if configured is None:
+        return DEFAULT_MAX_SIZE
+    try:
+        return parse_size(str(configured))
+    except ValueError as error:
+        raise SettingsError(f"bad config file {path}: max-size: {error}") from None
+
+
 def _first(*values):
     return next(value for value in values if value is not None)
 
@@ -222,25 +253,28 @@ _CONFIG_CHOICES: dict[str, tuple] = {
     "harakat": HARAKAT_MODES,
     "found_names": (True, False),
 }
+_CONFIG_SIZES = ("max-size",)  # a size: a number of bytes, or a string such as "300M"
 
 
 def _read_config(path: Path) -> dict:
     """The checked contents of the config file; {} when there is none."""
     try:
-        data = path.read_bytes()
+        data = read_small_file(path, f"cannot read config file {path}", SMALL_FILE_LIMIT)
     except FileNotFoundError:
         return {}
-    except OSError as error:
-        raise SettingsError(f"cannot read config file {path}: {error.strerror}") from None
+    except DocumentError as error:
+        raise SettingsError(str(error)) from None
     try:
         config = parse_toml(data.decode("utf-8"))
     except (UnicodeDecodeError, TomlError) as error:
         raise SettingsError(f"bad config file {path}: {error}") from None
     for key, value in config.items():
+        if key in _CONFIG_SIZES and type(value) in (int, str):
+            continue
         if key not in _CONFIG_CHOICES:
             raise SettingsError(
                 f"bad config file {path}: unknown setting {key!r} "
-                f"(known: {', '.join(_CONFIG_CHOICES)})"
+                f"(known: {', '.join((*_CONFIG_CHOICES, *_CONFIG_SIZES))})"
             )
         choices = _CONFIG_CHOICES[key]
         # `type` check: TOML `1` must not pass for `true` (1 == True in Python).

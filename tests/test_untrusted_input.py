@@ -63,14 +63,19 @@ def markdown() -> str:
     return "\n".join(lines)
 
 
-def html() -> str:
+# Prose around the payloads, so that the article extractor finds an article in the page.
+PROSE = ("تواصلت أعمال المؤتمر في يومه الثاني بجلسات مطولة ناقش فيها المشاركون أوراقا بحثية عن "
+         "مستقبل الصحافة المطبوعة وتحديات النشر الرقمي في المنطقة. ")
+
+
+def html(prose: str = "") -> str:
     # Payloads raw and as character references (&#27; is ESC once the parser decodes it).
     body = []
     for name, payload in PAYLOADS.items():
         referenced = "".join(f"&#{ord(c)};" if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F else c for c in payload)
         body.append(
             f"<h2>قسم {name} {payload}</h2>"
-            f"<p>نص{payload} مرجع{referenced} "
+            f"<p>{prose}نص{payload} مرجع{referenced} "
             f'<a href="https://example.com/{name}{referenced}">رابط{referenced}</a> '
             f'<a href="javascript:alert(1)">سيئ</a> <img alt="{referenced}"></p>'
         )
@@ -81,7 +86,10 @@ def html() -> str:
     )
 
 
-DOCUMENTS = {"payloads.txt": plain_text, "payloads.md": markdown, "payloads.html": html}
+# A page is read through the article extractor, and whole with --full-page: both paths.
+DOCUMENTS = {"payloads.txt": plain_text, "payloads.md": markdown, "payloads.html": lambda: html(PROSE),
+             "payloads-full-page.html": html}
+OPTIONS = {"payloads-full-page.html": ("--full-page",)}
 
 
 @pytest.fixture(params=sorted(DOCUMENTS))
@@ -93,10 +101,11 @@ def payload_file(request, tmp_path):
 
 def test_render_to_a_file_prints_no_control_character(payload_file, tmp_path):
     result = subprocess.run(
-        [*reader_command("render", "--width", "60", str(payload_file))],
+        [*reader_command("render", "--width", "60", *OPTIONS.get(payload_file.name, ()), str(payload_file))],
         capture_output=True, env={**os.environ, **environment_for_app(tmp_path)}, timeout=60,
     )
     assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert b"no article found" not in result.stderr  # each path is the one meant
     output = result.stdout.decode("utf-8")
     assert "CANARY" in output
     leaks = sorted({f"U+{ord(c):04X}" for c in output if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F})
@@ -108,7 +117,7 @@ def test_render_to_a_file_prints_no_control_character(payload_file, tmp_path):
 @pytest.mark.skipif(not os.path.exists("/usr/bin/tmux"), reason="needs tmux")
 def test_app_in_tmux_sends_no_foreign_sequence(payload_file, tmp_path):
     with TmuxSession(
-        reader_command(str(payload_file)), width=100, height=30, env=environment_for_app(tmp_path)
+        reader_command(*OPTIONS.get(payload_file.name, ()), str(payload_file)), width=100, height=30, env=environment_for_app(tmp_path)
     ) as session:
         session.wait_for_text("CANARY", timeout=20)
         # Show every part of the document: the end, the three panels, search hits, help.

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from reader.document.model import BlockKind, Link
+from reader.document.model import BlockKind, Link, Span, SpanKind
 
 # The Markdown and HTML parsers are imported by the functions that use them: a plain text
 # (the common case, and the bundled article) is opened without paying for their import.
@@ -34,6 +35,8 @@ class RawBlock:
     kind: BlockKind | None = None  # None: a paragraph whose kind `structure` decides
     heading_level: int = 0
     block_quote: bool = False  # a Markdown `>` or HTML <blockquote> paragraph: quoted as a whole
+    direction: str | None = None  # "rtl" or "ltr" when the markup says (dir, lang); None: from the text
+    spans: tuple[Span, ...] = ()
 
 
 def format_of(name: str | None, text: str) -> str:
@@ -70,27 +73,74 @@ def sniff(text: str) -> str:
     return "text"
 
 
-def parse(text: str, fmt: str) -> tuple[list[RawBlock], str]:
-    """The blocks, and the title the markup gives apart from them (HTML <title>), else ""."""
+def parse(text: str, fmt: str, layout: str | None = None) -> tuple[list[RawBlock], str]:
+    """The blocks, and the title the markup gives apart from them (HTML <title>), else "".
+    `layout`: of a plain text, "lines" or "paragraphs" (see text_layout), decided by the caller
+    once for the whole document when it parses only a part of it."""
     if fmt == "html":
         return parse_html(text)
-    return (parse_markdown(text) if fmt == "markdown" else parse_text(text)), ""
+    if fmt == "markdown":
+        return parse_markdown(text), ""
+    return parse_text(text, layout), ""
 
 
-def parse_text(text: str) -> list[RawBlock]:
-    return [RawBlock(block) for block in text_blocks(text)]
+def unify_newlines(text: str) -> str:
+    """CRLF and CR (old Mac, some Windows tools) become LF: a plain text is read line by line."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-_BLANK_LINE = re.compile(r"^[^\S\n]*$", re.MULTILINE)  # nothing but whitespace (str.strip's) on a line
+LINES = "lines"
+PARAGRAPHS = "paragraphs"
+# A line ending so has ended its sentence (closing quotes and brackets after the full stop too).
+_PARAGRAPH_END = tuple(".!?؟…:؛\"'»”)")
+_WRAP_MAX = 120  # hard-wrapped text is wrapped at most this wide (72, 76, 80 are usual)
 
 
-def text_blocks(text: str) -> Iterator[str]:
-    """A plain text's blocks, one at a time: blocks are separated by blank lines, single newlines
-    inside join with a space; a text with no blank line at all has one block per line."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _BLANK_LINE.search(text) is None:
+def text_layout(text: str) -> str:
+    """How a plain text marks its paragraphs: "lines" (one paragraph per line) or "paragraphs"
+    (paragraphs separated by blank lines, the lines inside one joined with a space).
+
+    This is the one place the rule lives, decided once per document from all of its lines:
+    - No blank line between two lines of text (blank lines at the start or the end, such as the
+      final newline of almost every file, do not count): one paragraph per line.
+    - Blank lines, and the lines inside paragraphs nearly all (four in five) end with sentence
+      punctuation, or mostly (half or more) while their lengths are uneven: single newlines end
+      paragraphs, as in a text copied from a web page — one paragraph per line.
+    - Otherwise, and whenever in doubt: the lines are hard-wrapped (a text wrapped at 72, two
+      short unpunctuated lines) and joined.
+    `text` has LF newlines (unify_newlines)."""
+    lines = [line.strip() for line in text.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    first = next((number for number, line in enumerate(lines) if line), len(lines))
+    lines = lines[first:]
+    if "" not in lines:
+        return LINES
+    inner = [line for line, following in pairwise(lines) if line and following]
+    if not inner:
+        return PARAGRAPHS
+    punctuated = sum(line.endswith(_PARAGRAPH_END) for line in inner)
+    widest = max(map(len, inner))
+    near_width = sum(len(line) >= 0.7 * widest for line in inner)
+    wrapped = widest <= _WRAP_MAX and near_width >= 0.8 * len(inner)
+    if 5 * punctuated >= 4 * len(inner) or (2 * punctuated >= len(inner) and not wrapped):
+        return LINES
+    return PARAGRAPHS
+
+
+def parse_text(text: str, layout: str | None = None) -> list[RawBlock]:
+    return [RawBlock(block) for block in text_blocks(text, layout)]
+
+
+def text_blocks(text: str, layout: str | None = None) -> Iterator[str]:
+    """A plain text's blocks, one at a time: one per line or one per blank-line-separated
+    paragraph (its lines joined with a space), as `text_layout` (decided here when not given)
+    says."""
+    text = unify_newlines(text)
+    if (layout or text_layout(text)) == LINES:
         for line in text.split("\n"):
-            yield line.strip()
+            if line.strip():
+                yield line.strip()
         return
     run: list[str] = []
     for line in text.split("\n"):
@@ -117,6 +167,7 @@ class _Inline:
         self.length = 0
         self.pending_space = False
         self.links: list[Link] = []
+        self.spans: list[Span] = []
 
     def add(self, text: str) -> None:
         for index, piece in enumerate(self._SPACE.split(text)):
@@ -141,9 +192,13 @@ class _Inline:
         if url and self.length > start:
             self.links.append(Link(start, self.length, url))
 
+    def span(self, start: int, kind: SpanKind) -> None:
+        if self.length > start:
+            self.spans.append(Span(start, self.length, kind))
+
     def take(self, **kind) -> RawBlock | None:
         text = "".join(self.parts)
-        block = RawBlock(text, tuple(self.links), **kind) if text.strip() else None
+        block = RawBlock(text, tuple(self.links), spans=tuple(self.spans), **kind) if text.strip() else None
         self._clear()
         return block
 
@@ -234,6 +289,16 @@ class _HtmlWalker:
     kinds: list[dict] = field(default_factory=lambda: [{}])  # what the enclosing blocks say
 
     def walk(self, root: LexborNode) -> list[RawBlock]:
+        return self._walk(root)
+
+    def _enter(self, node: LexborNode) -> bool:
+        """A book's walker handles some elements itself (True: done with this node)."""
+        return False
+
+    def _link_start(self, node: LexborNode) -> tuple:
+        return (self.inline.position(), node.attributes.get("href") or "")
+
+    def _walk(self, root: LexborNode) -> list[RawBlock]:
         # An explicit stack, not recursion: a hostile page may nest thousands of elements.
         stack: list[tuple[LexborNode, bool, tuple]] = [(root, True, ())]
         while stack:
@@ -245,7 +310,7 @@ class _HtmlWalker:
             if tag == "-text":
                 self.inline.add(node.text(deep=False))
                 continue
-            if tag in _SKIPPED:
+            if self._enter(node) or tag in _SKIPPED:
                 continue
             if tag == "iframe" or self._is_embed(node):
                 self._flush()
@@ -259,14 +324,16 @@ class _HtmlWalker:
             if tag in _BLOCKS:
                 self._flush()
                 self.kinds.append(self._kind_inside(node))
-            start = (self.inline.position(), node.attributes.get("href") or "") if tag == "a" else ()
+            start = self._link_start(node) if tag == "a" else ()
             stack.append((node, False, start))
             stack.extend((child, True, ()) for child in reversed(list(node.iter(include_text=True))))
         self._flush()
         return self.blocks
 
     def _leave(self, node: LexborNode, link: tuple) -> None:
-        if link:
+        if len(link) == 3:  # (start, note id, True): a note reference, marked
+            self.inline.span(link[0], SpanKind.NOTE_REF)
+        elif link:
             self.inline.link(*link)
         if node.tag in _BLOCKS:
             self._flush()
@@ -284,6 +351,9 @@ class _HtmlWalker:
         classes = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
         if "related" in classes.lower():
             kind.update(kind=BlockKind.RELATED)
+        direction = _direction_of(node)
+        if direction:
+            kind.update(direction=direction)
         return kind
 
     def _flush(self) -> None:
@@ -300,3 +370,20 @@ class _HtmlWalker:
     def _last_href(node: LexborNode) -> str | None:
         links = [link.attributes.get("href") for link in node.css("a[href]")]
         return links[-1] if links else None
+
+
+_RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "yi", "ps", "sd", "ug", "ckb", "dv"})
+
+
+def _direction_of(node: LexborNode) -> str | None:
+    """What an element says of its base direction: dir="rtl|ltr", else its language."""
+    attributes = node.attributes
+    direction = (attributes.get("dir") or "").strip().lower()
+    if direction in ("rtl", "ltr"):
+        return direction
+    return direction_of_language(attributes.get("xml:lang") or attributes.get("lang") or "")
+
+
+def direction_of_language(language: str) -> str | None:
+    code = language.strip().lower().replace("_", "-").split("-")[0]
+    return None if not code else "rtl" if code in _RTL_LANGUAGES else "ltr"

@@ -69,8 +69,10 @@ def with_data(glossary: Sequence[Entity], data: Sequence[Entity]) -> tuple[Entit
 
 
 def _read_user_glossary(path: Path) -> str:
+    from reader.document.reading import SMALL_FILE_LIMIT, read_small_file
+
     try:
-        return Path(path).read_text(encoding="utf-8")
+        return read_small_file(path, f"{path}: glossary", SMALL_FILE_LIMIT).decode("utf-8")
     except FileNotFoundError:
         raise DocumentError(f"{path}: no such glossary file") from None
     except UnicodeDecodeError as error:

@@ -20,7 +20,9 @@ class BlockKind(StrEnum):
     TITLE = "title"
     LEAD = "lead"
     HEADING = "heading"
+    BYLINE = "byline"  # who wrote it (كتب: …، بقلم …): never a title, heading or caption
     BODY = "body"
+    FOOTNOTE = "footnote"  # a book's note, at the end of its chapter
     CAPTION = "caption"
     RELATED = "related-link"
     EMBED = "embed"
@@ -90,12 +92,26 @@ class Link:
     url: str
 
 
+class SpanKind(StrEnum):
+    DATELINE = "dateline"  # "دمشق-سانا" opening the lead: where and from whom, drawn subdued
+    NOTE_REF = "note-reference"  # a book's footnote mark; the note is gathered at its chapter's end
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    kind: SpanKind
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     index: int
     kind: BlockKind
     text: str
     links: tuple[Link, ...] = ()
+    spans: tuple[Span, ...] = ()
+    direction: str | None = None  # "rtl"/"ltr" when the document says (a book's dir, lang); None: auto
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +122,7 @@ class Section:
     heading_block: int | None
     start_block: int
     end_block: int
+    level: int = 1  # a book's table of contents nests: 2 inside 1, and so on
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +186,16 @@ class Document:
     quotes: tuple[Quote, ...]
     entities: tuple[Entity, ...]  # only those mentioned, in order of first mention
     mentions: tuple[Mention, ...]  # in document order
+    notices: tuple[str, ...] = ()  # one line each, for the reader: bad bytes replaced, page cut…
+    # What a page or book says of itself ("" when it does not; a plain text never does).
+    site: str = ""
+    byline: str = ""
+    date: str = ""
+
+    @property
+    def masthead(self) -> str:
+        """Site, byline and date in one line ("" when the document has none of them)."""
+        return " · ".join(part for part in (self.site, self.byline, self.date) if part)
 
     def entity(self, entity_id: str) -> Entity:
         for entity in self.entities:

@@ -2,8 +2,10 @@
 
 The markup (Markdown, HTML) says what it can; the rest is decided from the text the same way for
 every format: a bare URL is an embed, a paragraph ending with a photo credit is a caption, a
-short line that recurs in different places is a related-article link, and — in plain text only,
-where nothing marks them — a short unpunctuated line before a paragraph is a heading.
+short line that recurs in different places is a related-article link, a short "كتب: …" or
+"بقلم …" line is a byline, a place and agency opening the lead ("دمشق-سانا") its dateline, and —
+in plain text only, where nothing marks them — a short unpunctuated line before a paragraph is
+a heading, and the first line the title when it looks like one.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from collections import defaultdict
 
 from reader.document.formats import RawBlock
-from reader.document.model import Block, BlockKind, Link, Section
+from reader.document.model import Block, BlockKind, Link, Section, Span, SpanKind
 from reader.engine.normalize import fold
 
 # Photo credits that end a caption: "… روسيا. رويترز", "… (أ ف ب)", "… - AFP".
@@ -27,6 +29,23 @@ _CAPTION_END = re.compile(
 )
 _RELATED_PREFIX = re.compile(r"^\s*(?:اقرأ|إقرأ|اقرا|شاهد|طالع)\s+(?:أيضا|أيضاً|ايضا|المزيد)|^\s*(?:read|see)\s+(?:also|more)\b",
                              re.IGNORECASE)
+# "كتب: …", "بقلم …", "By …" alone on a line: who wrote it. كتب needs its colon or dash, as
+# prose opens with it too ("كتب الوزير رسالة…").
+_BYLINE = re.compile(r"^(?:بقلم\s*[:\-–—]?|(?:كتب|كتبت|كتبه|إعداد|اعداد|تحرير|ترجمة|تقرير|حوار|إشراف)\s*[:\-–—]"
+                     r"|by\s+(?=[A-Z]))\s*\S", re.IGNORECASE)
+_BYLINE_MAX_WORDS = 12
+# A dateline opening the lead: a place of one to three words and the agency or paper, "دمشق-سانا",
+# "القاهرة (رويترز) -", "بيروت - «الحياة»:", "حماة - الوادي:".
+_AGENCIES = _CREDITS + ("كونا", "قنا", "بترا", "وفا", "د ب أ", "د.ب.أ", "شينخوا", "أ ش أ", "أ.ش.أ", "يو بي آي",
+                        "بي بي سي", "CNN", "BBC", "DPA", "Xinhua")
+_AGENCY = "(?:" + "|".join(map(re.escape, sorted(_AGENCIES, key=len, reverse=True))) + ")"
+_QUOTED_NAME = r"(?:[«\"“”][^«»\"“”\n]{1,30}[»\"”“])"
+_DATELINE = re.compile(
+    r"^[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*"
+    rf"(?:[-–—]\s*(?:\(\s*{_AGENCY}\s*\)|{_AGENCY}|{_QUOTED_NAME})(?:\s*[-–—:])?"
+    rf"|\(\s*{_AGENCY}\s*\)\s*[-–—:]"
+    r"|[-–—]\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*:)(?=\s*\S)"  # "طرطوس - أخبار الساحل:"
+)
 _URL = re.compile(r"https?://[^\s<>\"“”«»]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?؟،؛)]}'’"
 _SENTENCE_END = ".!?؟:؛،,;…"
@@ -59,17 +78,20 @@ def build_blocks(raw: list[RawBlock], fmt: str) -> tuple[Block, ...]:
         for index in range(1, len(raw)):
             if kinds[index] is None and _looks_like_heading(raw, kinds, index):
                 kinds[index] = BlockKind.HEADING
-    kinds = [BlockKind.BODY if kind is None else kind for kind in kinds]
-    if kinds and kinds[0] is BlockKind.TITLE:
-        for index in range(1, len(kinds)):
-            if kinds[index] is BlockKind.HEADING:
-                break
-            if kinds[index] is BlockKind.BODY:
-                kinds[index] = BlockKind.LEAD
-                break
+    final = [BlockKind.BODY if kind is None else kind for kind in kinds]
+    lead = next((index for index, kind in enumerate(final) if kind in (BlockKind.BODY, BlockKind.HEADING)), None)
+    if lead is not None and final[lead] is BlockKind.HEADING:
+        lead = None
+    if fmt == "epub":  # a book has chapters, not a news story's lead and dateline
+        lead = None
+    if lead is not None and final[0] is BlockKind.TITLE:
+        final[lead] = BlockKind.LEAD
+    dateline = _DATELINE.match(raw[lead].text) if lead is not None else None
     return tuple(
-        Block(index, kind, block.text, _with_bare_urls(block.text, block.links))
-        for index, (kind, block) in enumerate(zip(kinds, raw))
+        Block(index, kind, block.text, _with_bare_urls(block.text, block.links),
+              ((Span(0, dateline.end(), SpanKind.DATELINE),) if dateline and index == lead else ()) + block.spans,
+              block.direction)
+        for index, (kind, block) in enumerate(zip(final, raw, strict=True))
     )
 
 
@@ -86,8 +108,19 @@ def build_sections(blocks: tuple[Block, ...], title: str) -> tuple[Section, ...]
     return tuple(sections)
 
 
+def is_related_prefix(text: str) -> bool:
+    """ "اقرأ أيضا…", "Read also…": a link to another article."""
+    return bool(_RELATED_PREFIX.match(text))
+
+
+def is_byline(text: str) -> bool:
+    return bool(_BYLINE.match(text.lstrip())) and _at_most_words(text, _BYLINE_MAX_WORDS)
+
+
 def _kind_from_text(text: str) -> BlockKind | None:
     stripped = text.strip()
+    if is_byline(stripped):
+        return BlockKind.BYLINE
     url = _URL.fullmatch(stripped)
     if url and not stripped.endswith(tuple(_URL_TRAILING)):
         return BlockKind.EMBED
@@ -121,7 +154,9 @@ def _recurring_short_lines(raw: list[RawBlock], kinds: list[BlockKind | None]) -
 
 
 def _looks_like_title(text: str) -> bool:
-    return _at_most_words(text, _TITLE_MAX_WORDS) and not text.rstrip().endswith(tuple(_SENTENCE_END))
+    """Short, no sentence-final punctuation, and not the opening of a story ("دمشق-سانا …")."""
+    return (_at_most_words(text, _TITLE_MAX_WORDS) and not text.rstrip().endswith(tuple(_SENTENCE_END))
+            and not _DATELINE.match(text))
 
 
 def _looks_like_heading(raw: list[RawBlock], kinds: list[BlockKind | None], index: int) -> bool:

@@ -144,6 +144,8 @@ class ReaderApp(App[int]):
         self.query_one("#search-bar").display = False
         self.article.focus()
         self.watch(self.article, "scroll_y", self._scrolled)
+        for notice in self.document.notices:  # the document's words: text, never markup
+            self.notify(sanitize(notice), severity="warning", timeout=10, markup=False)
         resume = self.positions.recall(self.document_key, self.texts)
         if resume is not None:
             self.call_after_refresh(self.article.go_to, *resume)

@@ -42,6 +42,7 @@ class ArticleView(RowView, can_focus=True):
         "article--title",
         "article--lead",
         "article--heading",
+        "article--byline",
         "article--body",
         "article--caption",
         "article--related-link",
