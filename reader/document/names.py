@@ -18,6 +18,7 @@ may be a verb, a time, a particle or an everyday noun ends a name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -66,7 +67,9 @@ class _Tokens:
         self.normalized = normalized
         self.matches = list(_TOKEN.finditer(normalized.text))
         self.words = [match.group() for match in self.matches]
-        self._known = [(mention.start, mention.end, mention.entity_id in people) for mention in known]
+        # In document order and never nested, so one bisection finds the mention at a place.
+        self._known = sorted((mention.start, mention.end, mention.entity_id in people) for mention in known)
+        self._known_starts = [start for start, _, _ in self._known]
 
     def original(self, first: int, last: int) -> str:
         """The original text of tokens first..last (inclusive), proclitic of the first left out."""
@@ -76,8 +79,11 @@ class _Tokens:
     def known(self, index: int, person: bool | None = None) -> bool:
         """Whether a glossary's mention covers the word (`person`: one of a person, or of no person)."""
         start, stop = self.normalized.original_span(self.matches[index].start(), self.matches[index].end())
-        return any(begin < stop and start < end and (person is None or is_person == person)
-                   for begin, end, is_person in self._known)
+        last = bisect_left(self._known_starts, stop) - 1
+        if last < 0:
+            return False
+        _, end, is_person = self._known[last]
+        return start < end and (person is None or is_person == person)
 
     def written(self, index: int) -> str:
         """The word as written (hamzas, ة), without harakat."""
@@ -342,14 +348,22 @@ def _merged(found: list[_Found], known_names: set[str]) -> list[_Found]:
     """Short forms join their long form: a person's family name (شكري, عبد العاطي) and a found
     name that is the start of exactly one longer one of the same type (وزارة الخارجية)."""
     kept: list[_Found] = []
+    # Longer names by their first and last word, so a short form meets only its candidates.
+    by_first: dict[tuple[EntityType, str], list[_Found]] = {}
+    by_last: dict[tuple[EntityType, str], list[_Found]] = {}
     for entry in sorted(found, key=lambda entry: -len(entry.words)):
-        longer = [other for other in kept if other.type is entry.type and len(other.words) > len(entry.words)
-                  and (other.words[:len(entry.words)] == entry.words
-                       or (entry.type is EntityType.PERSON and other.words[-len(entry.words):] == entry.words))]
+        size = len(entry.words)
+        starting = [other for other in by_first.get((entry.type, entry.words[0]), ())
+                    if len(other.words) > size and other.words[:size] == entry.words]
+        ending = [other for other in by_last.get((entry.type, entry.words[-1]), ())
+                  if entry.type is EntityType.PERSON and len(other.words) > size and other.words[-size:] == entry.words]
+        longer = list({id(other): other for other in starting + ending}.values())
         if len(longer) == 1:
             longer[0].aliases.append(entry.name)
         elif not longer:
             kept.append(entry)
+            by_first.setdefault((entry.type, entry.words[0]), []).append(entry)
+            by_last.setdefault((entry.type, entry.words[-1]), []).append(entry)
     family_names: dict[str, list[_Found]] = {}
     for person in (entry for entry in kept if entry.type is EntityType.PERSON and len(entry.words) >= 2):
         family = person.words[-2:] if person.words[-2] in PERSON_PARTICLES else person.words[-1:]

@@ -108,7 +108,9 @@ def find_quotes(blocks: Sequence[Block], folded: Sequence[NormalizedText], menti
                 verdicts = [(True, "block quote")]
                 speakers: list[_Speaker | None] = [subject if previous_text.rstrip().endswith(":") else None]
             else:
-                verdicts = [_verdict(block, span, paragraph, cues, names, block_mentions,
+                mention_starts = [mention.start for mention in block_mentions]
+                cue_starts = [cue.start for cue in cues]
+                verdicts = [_verdict(block, span, paragraph, cues, cue_starts, names, block_mentions, mention_starts,
                                      continues=in_chain and previous_said) for span in spans]
                 speakers, carried = _speakers(paragraph, cues, spans, verdicts, subject if in_chain else None)
                 if in_chain:
@@ -164,16 +166,17 @@ def _whole(text: str) -> tuple[int, int]:
 _ADDRESSED = re.compile(r"(?<!\w)[وف]?ل\s*$")  # لـ«الشرق الأوسط»
 
 
-def _verdict(block: Block, span: tuple[int, int], paragraph: _Paragraph, cues: list[_Cue], names: set[str],
-             mentions: list[Mention], continues: bool) -> tuple[bool, str]:
+def _verdict(block: Block, span: tuple[int, int], paragraph: _Paragraph, cues: list[_Cue], cue_starts: list[int],
+             names: set[str], mentions: list[Mention], mention_starts: list[int], continues: bool
+             ) -> tuple[bool, str]:
     """Whether a quoted span is speech, and why (the cue as written, or the reason it is not)."""
     start, end = span
     text = block.text
     if block.kind in _NOT_SPEECH:
         return False, str(block.kind)
     quoted = text[start:end]
-    if fold(quoted).strip(" .،,") in names or any(m.start <= start and end <= m.end for m in mentions
-                                                  if m.start <= end and start <= m.end):
+    covering = bisect_right(mention_starts, start) - 1  # mentions are in order and never nested
+    if fold(quoted).strip(" .،,") in names or (covering >= 0 and end <= mentions[covering].end):
         return False, "a name"
     before = fold(text[max(0, start - 80):max(0, start - 1)])
     naming = _naming_word(before)
@@ -184,8 +187,9 @@ def _verdict(block: Block, span: tuple[int, int], paragraph: _Paragraph, cues: l
         return False, "a name addressed with لـ"
     if words <= _SUBJECT_NAME_WORDS and _is_a_subject(before, fold(text[end + 1:end + 40])):
         return False, "a name after a speech verb"
-    sentence = paragraph.sentence(start)
-    in_sentence = [cue for cue in cues if paragraph.sentence(cue.start) == sentence]
+    sentence_start = paragraph.sentence_start(start)
+    sentence_end = paragraph.sentence_end(start)
+    in_sentence = cues[bisect_left(cue_starts, sentence_start):bisect_left(cue_starts, sentence_end)]
     if in_sentence:
         verbs = [cue for cue in in_sentence if cue.word not in _SOURCE_CUES] or in_sentence
         before_it = [cue for cue in verbs if cue.start < start]
@@ -313,6 +317,10 @@ class _Paragraph:
 
     def sentence_start(self, position: int) -> int:
         return self.sentence_starts[self.sentence(position) - 1]
+
+    def sentence_end(self, position: int) -> int:
+        following = self.sentence(position)
+        return self.sentence_starts[following] if following < len(self.sentence_starts) else len(self.text)
 
     def mentions_between(self, start: int, stop: int) -> list[Mention]:
         return self.mentions[bisect_left(self._mention_starts, start):bisect_left(self._mention_starts, stop)]
