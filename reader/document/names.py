@@ -287,6 +287,10 @@ def _organisation(tokens: _Tokens, index: int, definite: bool) -> _Found | None:
     while tokens.is_word(position) and words < _ORGANISATION_WORDS:
         word = tokens.words[position]
         written = tokens.written(position)
+        if head in MEDIA_HEADS and word == "اليوم" and words:  # قناة فلسطين اليوم, روسيا اليوم
+            position += 1
+            words += 1
+            break
         if word in STOPS or word in NOT_NAME_WORDS or word in SPEECH_VERBS or word in TITLES \
                 or written.startswith(("بال", "وبال", "كال")) or tokens.known(position, person=True):
             break
