@@ -27,6 +27,7 @@ SUBCOMMANDS = {
     "render": "print the laid-out document (shaped, in visual order, aligned)",
     "quotes": "list the quoted spans and who said them",
     "entities": "list the people, places and organisations and where they are mentioned",
+    "marks": "export your highlights, notes and bookmarks of a document (Markdown, or JSON)",
 }
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2  # also: the app has no terminal to run in
@@ -63,13 +64,18 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser = _Parser(prog=f"reader {command}", description=SUBCOMMANDS[command])
     parser.add_argument("file", nargs="?", metavar="FILE", help="a text, Markdown or HTML file, or - for stdin")
     parser.add_argument("--version", action=_Version)
-    if command is not None:
+    if command in ("render", "quotes", "entities"):
         parser.add_argument("--width", type=_width, help="line width in cells (default: the terminal's, else 80)")
     if command in ("quotes", "entities"):
         parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
-    parser.add_argument("--base-dir", choices=("auto", "rtl", "ltr"), default="auto",
-                        help="paragraph direction (default: auto, from the first strong letter)")
-    add_harakat_arguments(parser)
+    if command == "marks":
+        output = parser.add_mutually_exclusive_group()
+        output.add_argument("--markdown", action="store_true", help="print Markdown (the default)")
+        output.add_argument("--json", action="store_true", help="print JSON (its schema is in the README)")
+    else:  # the marks are the document's own text: no layout
+        parser.add_argument("--base-dir", choices=("auto", "rtl", "ltr"), default="auto",
+                            help="paragraph direction (default: auto, from the first strong letter)")
+        add_harakat_arguments(parser)
     parser.add_argument("--encoding", help="decode the file with this encoding instead of detecting it")
     parser.add_argument("--full-page", action="store_true",
                         help="an HTML page whole, as it is, instead of the article found in it")
@@ -161,6 +167,26 @@ def _report(document, args: argparse.Namespace, command: str, settings) -> None:
     sys.stdout.writelines(line + "\n" for line in table)
 
 
+def _export_marks(document, args: argparse.Namespace) -> int:
+    from reader.document import report
+    from reader.document.marks import place_all
+    from reader.document.marks_export import marks_json, marks_markdown
+    from reader.engine.sanitize import sanitize
+    from reader.saved_marks import load_marks
+    from reader.state import DocumentKey, StateStore, default_state_dir
+
+    texts = [block.text for block in document.blocks]
+    store = StateStore(default_state_dir())
+    placed = place_all(load_marks(store, DocumentKey.of(document.source, texts)).marks, texts)
+    if store.notice:
+        print(sanitize(f"reader: {store.notice}"), file=sys.stderr)
+    if args.json:
+        sys.stdout.write(report.json_text(marks_json(document, placed)) + "\n")
+    else:
+        sys.stdout.write(marks_markdown(document, placed))
+    return 0
+
+
 def _attach_terminal_to_stdin() -> None:
     """After a document came from a pipe, read keys from the terminal instead."""
     tty = os.open("/dev/tty", os.O_RDWR)
@@ -208,6 +234,8 @@ def run(argv: list[str]) -> int:
     if command == "render":
         _render(blocks, args, settings)
         return 0
+    if command == "marks":
+        return _export_marks(document, args)
     if command is not None:
         _report(analyse(), args, command, settings)
         return 0

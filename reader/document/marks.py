@@ -172,6 +172,18 @@ def reanchor(mark: Mark, texts: Sequence[str]) -> tuple[Mark, Placement]:
     return replace(mark, block=block, start=start, end=end, before=before, after=after), Placement.MOVED
 
 
+@dataclass(frozen=True, slots=True)
+class PlacedMark:
+    mark: Mark
+    placement: Placement
+
+
+def place_all(marks: Iterable[Mark], texts: Sequence[str]) -> list[PlacedMark]:
+    """Each mark where its text is now (`reanchor`), in document order, the lost ones last."""
+    placed = [PlacedMark(*reanchor(mark, texts)) for mark in marks]
+    return sorted(placed, key=lambda item: (item.placement is Placement.LOST, item.mark.order, item.mark.created))
+
+
 # -- the set of a document's marks, stored and merged ------------------------------------------
 
 

@@ -13,7 +13,7 @@ from reader.engine.layout import render_text
 _UNSAFE_IN_JSON = re.compile("[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def json_text(rows: list[dict]) -> str:
+def json_text(rows: list[dict] | dict) -> str:
     """The rows as JSON, Arabic kept readable, every control character escaped (same data)."""
     text = json.dumps(rows, ensure_ascii=False, indent=2)
     return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
