@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual import events
 
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.keys import _character_to_key
@@ -21,6 +21,7 @@ from reader.document.loading import Analysis
 from reader.document.model import BlockKind, Document
 from reader.engine.sanitize import clipboard_text, sanitize
 from reader.keyboard import latin_key
+from reader.saved_marks import DocumentMarks
 from reader.settings import Settings
 from reader.state import DocumentKey, StateStore, default_state_dir
 from reader.terminal import drop_size_variables, explicit_bidi, install_app_hooks
@@ -30,9 +31,13 @@ from reader.ui.drawing import TextOptions
 from reader.ui.entry_list import Entry, EntryList, Field
 from reader.ui.help import HelpScreen
 from reader.ui.highlights import Highlights
+from reader.ui.marking import Marking
+from reader.ui.marks_panel import MarksPanel
+from reader.ui.note_box import NoteBox
 from reader.ui.panels import glossary_entries, quote_entries, section_entries
 from reader.ui.quiet import InputQuiet
 from reader.ui.search import SearchHits, SearchIndex
+from reader.ui.selecting import SelectionBar
 from reader.ui.status import SearchField, StatusLine
 
 HISTORY_LIMIT = 100
@@ -42,7 +47,7 @@ NARROW_WIDTH = 70  # below this the article needs the whole width
 SEARCH_BATCH_SECONDS = 0.1  # how often a search under way shows its new hits
 
 
-class ReaderApp(App[int]):
+class ReaderApp(Marking):
     CSS_PATH = "reader.tcss"
     BINDINGS = READER_BINDINGS
     TITLE = "reader"
@@ -82,6 +87,7 @@ class ReaderApp(App[int]):
         self._search_anchor: tuple[int, int] | None = None
         self._last_anchor: tuple[int, int] | None = None
         self._saved_anchor: tuple[int, int] | None = None
+        self.marks = DocumentMarks(self.positions, self.document_key, self.texts)
 
     # -- structure ---------------------------------------------------------------------------
 
@@ -98,6 +104,7 @@ class ReaderApp(App[int]):
                 id="article",
             )
             yield EntryList(self.options, id="sections")
+            yield MarksPanel(self.options, id="marks")
         with Horizontal(id="aids"):
             yield EntryList(self.options, id="quotes")
             yield EntryList(self.options, id="glossary")
@@ -109,6 +116,10 @@ class ReaderApp(App[int]):
                 on_cancel=self._search_cancelled,
                 id="search",
             )
+        with Vertical(id="selection-row"):
+            yield SelectionBar(self.options)
+        with Vertical(id="note-bar"):
+            yield NoteBox(self.options)
         yield Footer()
 
     @property
@@ -138,10 +149,10 @@ class ReaderApp(App[int]):
         else:  # filled in by _analysed
             for name in ("quotes", "glossary"):
                 self.panel(name).set_entries([Entry((Field("Finding quotes and names…", base_dir="ltr"),))])
-        for name in ("sections", "quotes", "glossary"):
+        for name in ("sections", "quotes", "glossary", "marks"):
             self.panel(name).display = False
-        self.query_one("#aids").display = False
-        self.query_one("#search-bar").display = False
+        for bar in ("#aids", "#search-bar", "#selection-row", "#note-bar"):
+            self.query_one(bar).display = False
         self.article.focus()
         self.watch(self.article, "scroll_y", self._scrolled)
         for notice in self.document.notices:  # the document's words: text, never markup
@@ -189,6 +200,8 @@ class ReaderApp(App[int]):
         self.search_index = SearchIndex(self.texts)
         self.article.set_blocks(self.texts, self.kinds, _links(document))
         self.panel("sections").set_entries(section_entries(document))
+        self.marks.moved_to(self.document_key, self.texts)
+        self._marks_changed()
         resume = self.positions.recall(self.document_key, self.texts)
         if resume is not None and self.article.anchor() == (0, 0):  # not if the reader has moved
             self.article.go_to(*resume)
@@ -264,7 +277,7 @@ class ReaderApp(App[int]):
         # only Textual's own ctrl+q and command palette stay bound.
         if self.searching and action not in ("quit", "command_palette"):
             return False
-        return True
+        return self.marking_allows(action)
 
     def action_quit_reader(self) -> None:
         self.exit()
@@ -290,7 +303,8 @@ class ReaderApp(App[int]):
     # -- highlights --------------------------------------------------------------------------
 
     def _refresh_highlights(self) -> None:
-        """Mentions (glossary shown), quotes (quotes shown), search hits and the current one."""
+        """Mentions (glossary shown), quotes (quotes shown), the reader's highlights, search hits,
+        the current one, the selection."""
         self.article.set_spans(
             Highlights(
                 mentions=self.document.mentions if self.panel("glossary").display else (),
@@ -298,6 +312,8 @@ class ReaderApp(App[int]):
                 quotes=self.document.quotes if self.panel("quotes").display else (),
                 hits=self.hits,
                 current=self._current_span(),
+                marks=self.marks.shown,
+                selection=self.selection,
             )
         )
         self._scrolled()
@@ -414,8 +430,10 @@ class ReaderApp(App[int]):
         panel = self.panel(name)
         panel.display = not panel.display
         if panel.display and self.screen.has_class("-narrow"):
-            # Overlays share the lower half: the sections replace quotes and glossary, and back.
-            others = ("quotes", "glossary") if name == "sections" else ("sections",)
+            # Overlays share the lower half: the sections or the marks replace quotes and
+            # glossary, and back.
+            sidebars = ("sections", "marks")
+            others = tuple(n for n in ("quotes", "glossary", *sidebars) if n != name and (n in sidebars or name in sidebars))
             for other in others:
                 self.panel(other).display = False
                 if self.panel(other).has_focus:
@@ -446,6 +464,8 @@ class ReaderApp(App[int]):
             self.jump(self._section_target(message.target))
         elif name == "quotes":
             self._go_quote(message.target)
+        elif name == "marks":
+            self.go_to_mark(message.target)
         elif name == "glossary":
             mentions = self._mentions_of(message.target)
             if not mentions:

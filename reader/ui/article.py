@@ -18,6 +18,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.document.model import BlockKind, EntityType
+from reader.document.marks import COLOURS
 from reader.engine.layout import Span
 from reader.ui.article_rows import ArticleRows, SeparatorRow
 from reader.ui.drawing import TextOptions, line_segments, safe_link
@@ -52,6 +53,8 @@ class ArticleView(RowView, can_focus=True):
         "article--quote",
         "article--hit",
         "article--current-hit",
+        "article--selection",
+        *(f"article--mark-{colour}" for colour in range(COLOURS)),
         "article--mention",
         *(f"article--mention-{type_.id}" for type_ in EntityType if type_ is not EntityType.OTHER),
     }

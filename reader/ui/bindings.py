@@ -25,6 +25,10 @@ READER_BINDINGS: list[Binding] = [
     Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),
     Binding("backspace", "jump_back", "Back", show=False, key_display="backspace", id="jump-back"),
     Binding("y", "copy", "Copy", show=False, id="copy"),
+    Binding("v,f6", "start_selection", "Select", show=False, id="select"),
+    Binding("m,f7", "bookmark", "Bookmark", show=False, id="bookmark"),
+    Binding("M,f5", "toggle_marks", "Marks", show=False, id="marks"),
+    Binding("apostrophe", "show_bookmarks", "Bookmarks", show=False, id="bookmarks"),
     Binding("plus", "wider", "Wider measure", show=False, id="wider"),
     Binding("minus", "narrower", "Narrower measure", show=False, id="narrower"),
     Binding("r", "toggle_related", "Related links on/off", show=False, id="related"),
@@ -33,6 +37,28 @@ READER_BINDINGS: list[Binding] = [
     Binding("question_mark", "help", "Help", id="help"),
     Binding("q", "quit_reader", "Quit", id="quit"),
     Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="suspend"),
+]
+
+# While a selection is on (reader.ui.selecting): the selection bar has the focus.
+SELECTION_BINDINGS: list[Binding] = [
+    Binding("w", "selection_word(1)", "Word+", id="selection-word-more"),
+    Binding("W", "selection_word(-1)", "Word−", id="selection-word-less"),
+    Binding("right_parenthesis", "selection_sentence(1)", "Sentence+", key_display=")", id="selection-sentence-more"),
+    Binding("left_parenthesis", "selection_sentence(-1)", "Sentence−", key_display="(", id="selection-sentence-less"),
+    Binding("left", "selection_screen('left')", "On screen", show=False, key_display="← →", id="selection-left"),
+    Binding("right", "selection_screen('right')", "On screen", show=False, id="selection-right"),
+    Binding("h", "highlight", "Highlight", id="selection-highlight"),
+    Binding("a", "annotate", "Note", id="selection-note"),
+    Binding("y", "copy_selection", "Copy", id="selection-copy"),
+    Binding("escape", "cancel_selection", "Cancel", id="selection-cancel"),
+]
+
+# In the marks panel (reader.ui.marks_panel), besides the list's own keys.
+MARKS_PANEL_BINDINGS: list[Binding] = [
+    Binding("d", "delete_mark", "Delete", id="marks-delete"),
+    Binding("u", "undo_delete", "Undo", id="marks-undo"),
+    Binding("c", "next_colour", "Colour", id="marks-colour"),
+    Binding("R", "edit_mark", "Rename/note", id="marks-edit"),
 ]
 
 # Longer wording for the help screen and the command palette, by binding id.
@@ -53,6 +79,24 @@ HELP_TEXT: dict[str, str] = {
     "previous-match": "Previous search hit, mention or quote",
     "jump-back": "Back to where you were before the last jump",
     "copy": "Copy the current quote, or the paragraph at the top, as text",
+    "select": "Select: from the sentence at the top (or the current search hit, quote or mention)",
+    "bookmark": "Bookmark the position at the top of the view (rename it in the marks panel)",
+    "marks": "Show or hide the marks panel: highlights, notes and bookmarks in document order",
+    "bookmarks": "Open the marks panel at the bookmarks",
+    "selection-word-more": "Selection: one word more, in reading order",
+    "selection-word-less": "Selection: one word less",
+    "selection-sentence-more": "Selection: one sentence more",
+    "selection-sentence-less": "Selection: one sentence less",
+    "selection-left": "Selection: one character more or less on screen (← extends right-to-left text)",
+    "selection-right": "Selection: one character on screen, the other way",
+    "selection-highlight": "Selection: highlight it",
+    "selection-note": "Selection: highlight it with a note (Enter keeps the note, Escape drops it)",
+    "selection-copy": "Selection: copy it as text",
+    "selection-cancel": "Selection: cancel",
+    "marks-delete": "Marks panel: delete the mark",
+    "marks-undo": "Marks panel: undo the last delete",
+    "marks-colour": "Marks panel: the highlight's next colour",
+    "marks-edit": "Marks panel: rename the bookmark, or edit the highlight's note",
     "wider": "Widen the reading measure",
     "narrower": "Narrow the reading measure",
     "related": "Show or hide related-article links",
@@ -76,7 +120,9 @@ def help_rows(key_display) -> list[tuple[str, str]]:
 
     key_display: formats one key name as shown to the user (the app's `get_key_display`)."""
     rows: list[tuple[str, str]] = []
-    for binding in READER_BINDINGS:
+    for binding in [*READER_BINDINGS, *SELECTION_BINDINGS, *MARKS_PANEL_BINDINGS]:
+        if binding.id == "selection-right":  # one row for ← →
+            continue
         if binding in _SECTION_KEYS:
             if binding is _SECTION_KEYS[0]:
                 rows.append(("1–9", "Go to section N"))
