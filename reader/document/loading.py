@@ -29,7 +29,6 @@ from reader.document.formats import (
     text_layout,
     unify_newlines,
 )
-from reader.document.glossary import Matcher, load_glossaries, with_data
 from reader.document.markup import bound_markup
 from reader.document.model import (
     STDIN_SOURCE,
@@ -41,9 +40,6 @@ from reader.document.model import (
     Quote,
     Section,
 )
-from reader.document.names import find_names
-from reader.document.places import place_entities
-from reader.document.quotes import find_quotes
 from reader.document.reading import DEFAULT_MAX_SIZE, open_file, read_stream, too_large
 from reader.document.structure import build_blocks, build_sections
 from reader.engine.normalize import NormalizedText, normalize
@@ -95,7 +91,9 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
 def _opened(decoded: _Text | Book, *, glossaries: Sequence[Path], preview: bool, full_page: bool = False,
             found_names: bool = True, **_: Any) -> tuple[Document, Analysis]:
     """open_document's work once the source is read."""
-    entities = load_glossaries(glossaries)
+    # A user's glossaries are read now, so that their errors come before the app starts; the
+    # bundled ones (None here), like the analysis's modules, when the analysis runs, after the first paint.
+    entities = _entities(glossaries) if glossaries else None
     if not isinstance(decoded, _Text):
         return _open_book(decoded, decoded.label, entities, preview, found_names)
     label, name, text, fmt, notices = decoded.label, decoded.name, decoded.text, decoded.fmt, decoded.notices
@@ -199,7 +197,7 @@ def block_texts(source: str, *, encoding: str | None = None, fmt: str | None = N
 
 
 def _analysis(start: Document, start_quotes: frozenset[int], whole: Callable[[], tuple[Document, frozenset[int]]] | None,
-              entities: Sequence[Entity], found_names: bool) -> Analysis:
+              entities: Sequence[Entity] | None, found_names: bool) -> Analysis:
     """The function finding quotes, entities and mentions (see open_document); `whole` gives the
     whole document's structure when `start` is only its beginning."""
 
@@ -209,7 +207,12 @@ def _analysis(start: Document, start_quotes: frozenset[int], whole: Callable[[],
         if whole is not None and found_so_far is not None:
             found_so_far(document)
         blocks = document.blocks
-        glossary = with_data(entities, place_entities())
+        from reader.document.glossary import Matcher, with_data
+        from reader.document.names import find_names
+        from reader.document.places import place_entities
+        from reader.document.quotes import find_quotes
+
+        glossary = with_data(_entities(()) if entities is None else entities, place_entities())
         matcher = Matcher(glossary)
         by_id = {entity.id: entity for entity in glossary}
         folded: list[NormalizedText] = []
@@ -279,7 +282,14 @@ def _book(source: str | IO[bytes], label: str, max_size: int, name: str) -> Book
     return open_book(source, label, max_size)
 
 
-def _open_book(book: Book, label: str, entities: Sequence[Entity], preview: bool,
+def _entities(glossaries: Sequence[Path]) -> tuple[Entity, ...]:
+    """The bundled glossaries' entities, then those of `glossaries`."""
+    from reader.document.glossary import load_glossaries
+
+    return load_glossaries(glossaries)
+
+
+def _open_book(book: Book, label: str, entities: Sequence[Entity] | None, preview: bool,
                found_names: bool) -> tuple[Document, Analysis]:
     """A book's chapters in spine order, its table of contents as the sections. With preview,
     only the first chapters (PREVIEW_CHARS of text) are read now, the rest by the analysis."""

@@ -1,5 +1,6 @@
 """The reader app: the article, the sections sidebar, quotes, glossary and search, by keyboard."""
 
+import gc
 import sys
 import threading
 import time
@@ -650,6 +651,9 @@ def run_app(document, *, analyse: Analysis | None = None, base_dir: str = "auto"
     # The background layout and analysis hold the interpreter in turns of this length; a key
     # press waits for the turn to end (5 ms by default, several times per frame).
     sys.setswitchinterval(BACKGROUND_TURN_SECONDS)
+    # Everything alive now (modules, the document's text and structure) lives to the end: the
+    # cyclic collector need not walk it again and again while the first frames are drawn.
+    gc.freeze()
     with explicit_bidi(sys.__stderr__, settings):  # Textual draws on stderr
         app.run()
     try:
