@@ -150,7 +150,7 @@ def _render(blocks: Iterable[tuple[str, bool, str | None]], args: argparse.Names
             layout = layout_justified(
                 text, width, base_dir=base_dir, harakat=settings.harakat,
                 shape=settings.app_shapes, reorder=settings.app_reorders,
-                justify=settings.app_justify if body else "none",
+                justify=settings.justify if body else "none",
             )
             sys.stdout.writelines(line.render() + "\n" for line in layout.lines)
 
@@ -209,7 +209,7 @@ def run(argv: list[str]) -> int:
     source = args.file or bundled_article()
     try:
         options = {"max_size": size_limit, "full_page": args.full_page}
-        if command == "render" and settings.app_justify == "none":
+        if command == "render" and settings.justify == "none":
             # The text alone: no structure, glossaries or names to find (a plain text streams).
             notices: list[str] = []
             blocks = ((text, False, direction) for text, direction in block_texts(

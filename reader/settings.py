@@ -60,13 +60,6 @@ class Settings:
         """Whether the app sends presentation forms instead of leaving joining to the terminal."""
         return self.bidi == "app" and self.shape
 
-    @property
-    def app_justify(self) -> str:
-        """The justification drawn: kashida needs our shaping (joined forms), else it is spaces."""
-        if self.justify == "kashida" and not self.app_shapes:
-            return "spaces"
-        return self.justify
-
 
 class SettingsError(ValueError):
     """A setting that cannot be used; `str()` is the one line to show the user."""

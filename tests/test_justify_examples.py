@@ -134,3 +134,10 @@ def test_a_line_mostly_left_to_right_gets_spaces_only():
     assert text[first.start:first.end] == "قال المتحدث Vladimir Putin Kim"
     assert first.kashidas == () and TATWEEL not in first.text and first.cell_width == 31
     assert kashida_sites("المتحدث")  # the Arabic word could have taken one
+
+
+@pytest.mark.parametrize("terminal_does", [{"shape": False}, {"reorder": False}])
+def test_kashida_falls_back_to_spaces_when_the_terminal_joins_the_letters(terminal_does):
+    text = "قال المسؤول إن الكتاب الجديد سيصدر غدا"
+    first = layout_justified(text, 30, justify="kashida", **terminal_does).lines[0]
+    assert first.kashidas == () and TATWEEL not in first.text and first.cell_width == 30

@@ -154,10 +154,3 @@ def test_bad_justify_or_harakat_in_the_environment_is_one_line(tmp_path, name, v
     with pytest.raises(SettingsError) as error:
         resolve(environ={name: value}, config_file=tmp_path / "absent.toml")
     assert str(error.value).startswith(f"{name}={value!r} is not one of") and "\n" not in str(error.value)
-
-
-def test_kashida_needs_the_app_to_shape():
-    assert Settings(justify="kashida").app_justify == "kashida"
-    assert Settings(justify="kashida", bidi="terminal").app_justify == "spaces"
-    assert Settings(justify="kashida", shape=False).app_justify == "spaces"
-    assert Settings(justify="spaces", bidi="terminal").app_justify == "spaces"

@@ -161,7 +161,7 @@ class _Candidate:
 
 def justify_lines(layout: ParagraphLayout, mode: str, *, harakat: str = "all") -> list[ScreenLine]:
     """The layout's lines justified by `mode`: "none", "spaces" or "kashida" (which needs the
-    layout shaped: the caller falls back to spaces when the terminal shapes). The last line, and
+    layout shaped: see layout_justified). The last line, and
     lines of fewer than MIN_WORDS words, stay as they are; so do lines mostly left to right under
     kashida, which get spaces only."""
     lines = layout.lines
@@ -201,8 +201,7 @@ def _justify_line(
     gap_starts = {end for _, end in words[:-1]}
     gaps = [k for k, c in enumerate(clusters) if c.start in gap_starts]
     candidates: list[_Candidate] = []
-    # Kashida needs our visual order (not "logical", left to the terminal) and Arabic to stretch.
-    if mode == "kashida" and layout.kind not in ("ltr", "logical") and not _mostly_left_to_right(layout, clusters):
+    if mode == "kashida" and layout.kind != "ltr" and not _mostly_left_to_right(layout, clusters):
         candidates = _candidates(layout, words, clusters, harakat)
     chosen = _choose(candidates, min(extra, len(candidates)), line.cell_width)
     spaces = extra - len(chosen)
@@ -338,8 +337,12 @@ def _move_out_of_columns(
 
 
 def layout_justified(text: str, width: int, *, justify: str = "none", **options) -> ParagraphLayout:
-    """`layout_paragraph(text, width, **options)` with its lines justified by `justify`."""
+    """`layout_paragraph(text, width, **options)` with its lines justified by `justify`. Kashida
+    needs the letters shaped and reordered here: when the terminal does either (shape=False or
+    reorder=False), the lines are justified by spaces instead."""
     layout = layout_paragraph(text, width, **options)
+    if justify == "kashida" and not (options.get("shape", True) and options.get("reorder", True)):
+        justify = "spaces"
     if justify != "none":
         layout.lines = justify_lines(layout, justify, harakat=options.get("harakat", "all"))
     return layout

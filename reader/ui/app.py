@@ -23,7 +23,7 @@ from reader.document.model import BlockKind, Document
 from reader.engine.sanitize import clipboard_text, sanitize
 from reader.keyboard import latin_key
 from reader.saved_marks import DocumentMarks
-from reader.settings import Settings
+from reader.settings import JUSTIFY_MODES, Settings
 from reader.state import DocumentKey, StateStore, default_state_dir
 from reader.terminal import drop_size_variables, explicit_bidi, install_app_hooks
 from reader.ui.article import DEFAULT_MEASURE, MEASURE_STEP, ArticleView
@@ -412,6 +412,14 @@ class ReaderApp(Marking):
         self._remember(self.article.anchor())
         self.article.go_end()
 
+    def action_cycle_justify(self) -> None:
+        modes = JUSTIFY_MODES
+        mode = modes[(modes.index(self.article.justify) + 1) % len(modes)]
+        self.article.set_justify(mode)
+        spaces = mode == "kashida" and not (self.options.shape and self.options.reorder)
+        self.notify(f"Justified: {mode}" + (" (drawn as spaces: the terminal joins the letters)" if spaces else ""),
+                    timeout=2)
+
     def action_wider(self) -> None:
         self.article.set_measure(self.article.measure + MEASURE_STEP)
         self.notify(f"Reading measure: {self.article.measure} columns", timeout=2)
@@ -644,7 +652,7 @@ def run_app(document, *, analyse: Analysis | None = None, base_dir: str = "auto"
     settings = settings or Settings()
     options = TextOptions(
         base_dir=base_dir, harakat=settings.harakat, shape=settings.app_shapes, reorder=settings.app_reorders,
-        justify=settings.app_justify,
+        justify=settings.justify,
     )
     app = ReaderApp(document, options=options, settings=settings, analyse=analyse)
     drop_size_variables()

@@ -200,6 +200,10 @@ class ArticleView(RowView, can_focus=True):
         self.measure = max(MIN_MEASURE, measure)
         self._relayout(keep_anchor=True)
 
+    @property
+    def justify(self) -> str:
+        return self._options.justify
+
     def set_justify(self, justify: str) -> None:
         """Justify the body paragraphs another way (none, spaces, kashida); the lines stay the same."""
         self._options = replace(self._options, justify=justify)

@@ -36,6 +36,8 @@ READER_BINDINGS: list[Binding] = [
     Binding("shift+tab", "app.focus_previous", "Previous panel", show=False, id="focus-previous"),
     Binding("question_mark", "help", "Help", id="help"),
     Binding("q", "quit_reader", "Quit", id="quit"),
+    # In the footer after Quit: at 80 columns the footer is full, and q must stay in sight.
+    Binding("f", "cycle_justify", "Justify", id="justify"),
     Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="suspend"),
 ]
 
@@ -100,6 +102,7 @@ HELP_TEXT: dict[str, str] = {
     "wider": "Widen the reading measure",
     "narrower": "Narrow the reading measure",
     "related": "Show or hide related-article links",
+    "justify": "Justify body paragraphs: none, spaces, kashida (stretched letters), in turn",
     "focus-next": "Move focus to the next open panel (Enter in a panel jumps to its entry)",
     "focus-previous": "Move focus to the previous panel",
     "help": "Show this help",

@@ -21,7 +21,7 @@ class TextOptions:
     """How the app lays text out; one value shared by every widget.
 
     shape/reorder are the engine's switches for terminals that shape or reorder themselves;
-    justify is how the article's body paragraphs are justified (the settings' app_justify)."""
+    justify is how the article's body paragraphs are justified (the settings' justify)."""
 
     base_dir: str = "auto"
     harakat: str = "all"  # all, shadda or none (reader.settings.HARAKAT_MODES)
