@@ -4,6 +4,7 @@ with `capture-pane` until what we wait for is there. Every wait is bounded."""
 import os
 import re
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -12,13 +13,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.engine.layout import layout_paragraph
-from tests.harness.tmux import TmuxSession, environment_for_app, reader_command
+from tests.harness.tmux import TmuxSession, environment_for_app, reader_command  # noqa: F401 (for run.py)
 
 BENCHMARKS = Path(__file__).resolve().parent
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 # What may keep changing once the text is drawn: digits (position, progress) and scrollbar
 # thumbs (block elements), which move as estimated rows are laid out exactly.
 _SETTLING = re.compile(r"[0-9٠-٩\u2581-\u2588\u2594]")
+
+
+def running(pid: int) -> bool:
+    """Whether process `pid` exists and has not ended (a zombie has)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 class NotMeasurable(Exception):
@@ -49,7 +58,15 @@ class Run:
         return self
 
     def __exit__(self, *exc_info) -> None:
+        pid = self.session.program_pid()
         self.session.close()
+        # A reader left running by its closed terminal (issue 13 item 8) would take the CPU from
+        # every later figure: give it a moment, then end it.
+        deadline = time.monotonic() + 3
+        while pid is not None and running(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if pid is not None and running(pid):
+            os.kill(pid, signal.SIGKILL)
         self.state.cleanup()
 
     def wait(self, condition: Callable[[str], bool], timeout: float, what: str) -> float:

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.screen import NotMeasurable, Run
+from benchmarks.screen import NotMeasurable, Run, running
 
 _CURSOR_ROW = re.compile(rb"\x1b\[(\d+);\d+H")
 SETTLE = 0.3  # seconds the screen and the program must stay still for a key's answer to be complete
@@ -98,31 +98,26 @@ def start_up(run: Run, marker: str, height: int, timeout: float) -> StartUp:
 
 def close_during_layout(command: list[str], marker: str, tries: int, timeout: float,
                         grace: float = 5.0) -> tuple[int, int]:
-    """Close the terminal (kill its tmux server: the program gets SIGHUP) at once after the first
+    """Close the terminal (kill its tmux server: the program gets SIGHUP) soon after the first
     paint, while the rest of the book is laid out, `tries` times. Returns (tries, programs
     still running `grace` seconds later); those are killed."""
     left = 0
     for attempt in range(tries):
-        with Run(command) as run:
+        run = Run(command)
+        try:
             run.first_paint(marker, timeout)
             time.sleep(0.1 * (attempt % 5))  # a little later each time: different moments of the layout
             pid = run.pid()
             run.session.close()
             deadline = time.monotonic() + grace
-            while time.monotonic() < deadline and _alive(pid):
+            while time.monotonic() < deadline and running(pid):
                 time.sleep(0.05)
-            if _alive(pid):
+            if running(pid):
                 left += 1
                 os.kill(pid, signal.SIGKILL)
+        finally:
+            run.state.cleanup()
     return tries, left
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def process_seconds(command: list[str], runs: int) -> float:
