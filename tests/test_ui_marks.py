@@ -8,9 +8,9 @@ import pytest
 from textual import events
 from textual.strip import Strip
 
-from reader.document.marks import MarkKind
+from reader.document.marks import MarkKind, MarkSet, highlight
 from reader.document.model import Block, BlockKind, Document, Section
-from reader.saved_marks import load_marks
+from reader.saved_marks import load_marks, save_marks
 from reader.state import DocumentKey, StateStore
 from reader.ui.app import ReaderApp
 from reader.ui.marks_panel import MarksPanel
@@ -69,6 +69,12 @@ def highlighted(app: ReaderApp) -> list[str]:
     article = app.article
     return [run for y in range(article.scrollable_content_region.height)
             for run in runs(article.render_line(y), "italic")]
+
+
+def as_one_line(rows: list[str]) -> str:
+    """Right-to-left rows, top to bottom, as the one line they would make (spaces left out:
+    the line breaks took some)."""
+    return "".join(reversed(rows)).replace(" ", "")
 
 
 def highlight_background(app: ReaderApp):
@@ -331,3 +337,72 @@ def test_an_arabic_keyboard_layout_gives_the_selection_keys_and_the_note_is_type
     run(check, state_dir)
     # Both start at the paragraph's start: the bookmark comes first.
     assert [(mark.kind, mark.note) for mark in saved(state_dir).marks] == [(MarkKind.BOOKMARK, ""), (MarkKind.HIGHLIGHT, "صا")]
+
+
+def test_v_starts_at_the_current_search_hit(state_dir):
+    async def check(app, pilot):
+        await pilot.press("slash", *"الساحة", "enter")
+        await pilot.press("v")
+        assert selected(app) == [on_screen("الساحة")]
+        await pilot.press("w")  # to the end of the word the hit is in, then of the next one
+        assert selected(app) == [on_screen("الساحة.")]
+        await pilot.press("w")
+        assert selected(app) == [on_screen("الساحة. وقال")]
+
+    run(check, state_dir)
+
+
+def test_a_highlight_covers_its_text_at_another_width_and_without_harakat(state_dir):
+    async def check(app, pilot):
+        await pilot.press("j", "j", "v", "right_parenthesis", "right_parenthesis", "h")
+        assert as_one_line(highlighted(app)) == as_one_line([on_screen(OPENING)])
+        await pilot.resize_terminal(45, 30)
+        await pilot.pause()
+        rows = highlighted(app)
+        assert len(rows) > 2  # wrapped on more lines now, each highlighted whole
+        assert as_one_line(rows) == as_one_line([on_screen(OPENING)])
+
+    run(check, state_dir)
+
+
+def test_marks_saved_for_an_earlier_version_move_with_their_text_or_are_listed_as_not_found(state_dir):
+    path = state_dir.parent / "trip.txt"  # a file is keyed by its path (other sources by their content)
+    path.write_text("\n\n".join(TEXTS), encoding="utf-8")
+    second = len(FIRST) + 1
+    marks = MarkSet((highlight(TEXTS, 1, 0, len(FIRST)), highlight(TEXTS, 1, second, second + len(SECOND))))
+    save_marks(StateStore(state_dir), DocumentKey.of(str(path), TEXTS), marks)
+    # The file changes: a paragraph comes before, and the second sentence is rewritten.
+    edited = [TITLE, "تمهيد جديد للرحلة.", f"{FIRST} ثم عاد الجميع. {THIRD}", HEADING, *FILLER, LAST]
+
+    async def check(app, pilot):
+        await pilot.press("j", "j", "j", "j")
+        assert highlighted(app) == [on_screen(FIRST)]
+        await pilot.press("M")
+        lines = panel_text(app)
+        assert any("paragraph 3" in line for line in lines)  # was 2: one paragraph came before
+        assert any("Highlight, yellow · not found" in line for line in lines)
+
+    blocks = tuple(Block(n, BlockKind.BODY if n else BlockKind.TITLE, text) for n, text in enumerate(edited))
+    document = Document(TITLE, str(path), blocks, (Section(TITLE, None, 0, len(edited)),), (), (), ())
+
+    async def main():
+        app = ReaderApp(document, state_dir=state_dir)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await check(app, pilot)
+
+    asyncio.run(main())
+    # The lost mark is kept (it comes back if its text does); the moved one too.
+    kept = load_marks(StateStore(state_dir), DocumentKey.of(str(path), edited)).marks
+    assert sorted(mark.text for mark in kept) == sorted([FIRST, SECOND])
+
+
+def test_below_70_columns_the_marks_panel_is_an_overlay_in_place_of_the_others(state_dir):
+    async def check(app, pilot):
+        await pilot.press("s")
+        assert app.panel("sections").display
+        await pilot.press("M")
+        assert app.query_one(MarksPanel).display and not app.panel("sections").display
+        assert app.query_one(MarksPanel).region.width == app.size.width
+
+    run(check, state_dir, size=(60, 24))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual import events
 
-from textual.app import ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.keys import _character_to_key
@@ -48,7 +48,7 @@ NARROW_WIDTH = 70  # below this the article needs the whole width
 SEARCH_BATCH_SECONDS = 0.1  # how often a search under way shows its new hits
 
 
-class ReaderApp(Marking):
+class ReaderApp(Marking, App[int]):
     CSS_PATH = "reader.tcss"
     BINDINGS = READER_BINDINGS
     TITLE = "reader"
@@ -163,7 +163,7 @@ class ReaderApp(Marking):
             self.call_after_refresh(self.article.go_to, *resume)
         if self.positions.notice:  # it names a path: text, never markup
             self.notify(sanitize(self.positions.notice), severity="warning", timeout=8, markup=False)
-        self.call_after_refresh(self._scrolled)
+        self.call_after_refresh(self._refresh_highlights)  # the reader's marks, from the start
         self.set_interval(self.POSITION_SAVE_SECONDS, self._remember_position_while_reading)
         if self._analyse is not None:
             # A daemon thread, not a Textual worker: the analysis cannot stop half way, and

@@ -1,15 +1,16 @@
 """The reader's marks in the app: the selection mode, highlights, notes, bookmarks, the marks panel.
 
-Kept apart from the rest of the app (ReaderApp's base class) so it moves as one piece; the few
-things of ReaderApp it uses are declared at the top of the class. The marks themselves live in
-reader.saved_marks.DocumentMarks (no Textual), which saves every change at once.
+Kept apart as one piece, a mixin of the node that composes the reader (`class ReaderApp(Marking,
+App)`, or a Screen: it uses only what both have, and declares at the top of the class the few
+things of the reader it needs). The marks themselves live in reader.saved_marks.DocumentMarks (no
+Textual), which saves every change at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.app import App
+from textual.dom import DOMNode
 
 from reader.document.marks import MarkKind, Placement, bookmark, highlight
 from reader.document.model import Document
@@ -27,8 +28,8 @@ ACTIONS_WHILE_SELECTING = frozenset({
 })
 
 
-class Marking(App[int]):
-    """ReaderApp's part for marks."""
+class Marking(DOMNode):
+    """The reader's part for marks."""
 
     marks: DocumentMarks
     selection: Selection | None = None
@@ -39,6 +40,7 @@ class Marking(App[int]):
     _current_span: Callable[[], tuple[int, int, int] | None]
     _toggle: Callable[[str], bool]
     jump: Callable[..., None]
+    notify: Callable[..., None]  # App's and Widget's
 
     # -- state -------------------------------------------------------------------------------
 
@@ -123,7 +125,7 @@ class Marking(App[int]):
         text = self.texts[selection.block][selection.start:selection.end]
         if message.action == "copy":
             self._end_selection()
-            self.copy_to_clipboard(clipboard_text(text))
+            self.app.copy_to_clipboard(clipboard_text(text))
             self.notify(f"Copied the selection ({len(text)} characters)", timeout=3)
         elif message.action == "highlight":
             self._end_selection()

@@ -31,7 +31,7 @@ def mark_entries(document: Document, placed: Sequence[PlacedMark]) -> list[Entry
     for item in placed:
         mark = item.mark
         lost = item.placement is Placement.LOST
-        where = "not found in this version" if lost else f"paragraph {mark.block + 1}"
+        where = "not found" if lost else f"paragraph {mark.block + 1}"
         text = mark.text if len(mark.text) <= EXCERPT else mark.text[:EXCERPT] + "…"
         if mark.kind is MarkKind.BOOKMARK:
             fields = [Field(f"Bookmark · {where}", "entry-list--heading", "ltr")]
@@ -44,7 +44,9 @@ def mark_entries(document: Document, placed: Sequence[PlacedMark]) -> list[Entry
             if mark.note:
                 fields.append(Field("✎ " + mark.note, "entry-list--secondary"))
         section = bisect_right(starts, mark.block) - 1
-        if not lost and section > 0 and document.sections[section].title:
+        if lost:
+            fields.insert(1, Field("Its text is not in this version of the document.", "entry-list--secondary", "ltr"))
+        elif section > 0 and document.sections[section].title:
             fields.insert(1, Field(document.sections[section].title, "entry-list--secondary"))
         entries.append(Entry(tuple(fields), target=mark.id))
     return entries or [Entry((Field("No marks yet: v selects (then h highlights, a adds a note), m bookmarks.",
