@@ -6,7 +6,8 @@ grows with the number of documents read. Saving is a read-change-write under a l
 temporary file and renamed, so two readers at once each add what they changed, never drop what
 the other saved. Every field is checked on reading; a file that fails (not JSON, nested, a number
 out of range, a wrong type) is set aside with a notice, never fatal. Old files are pruned at most
-once a day, in one pass over the directory.
+once a day, in one pass over the directory that opens no file: a document's file name says
+whether it holds marks (those are never pruned).
 
 A document is keyed by its URL, by its file's absolute path, or (standard input, anything else)
 by its content; a fingerprint of its text tells whether a file changed since: a changed file
@@ -34,11 +35,12 @@ import platformdirs
 from reader.document.model import STDIN_SOURCE
 
 FORMAT_VERSION = 1
-MAX_DOCUMENTS = 1000  # beyond this, the files of the documents read longest ago are pruned…
+MAX_DOCUMENTS = 1000  # beyond this, the files of the documents (with no marks) read longest ago are pruned…
 PRUNE_EVERY_SECONDS = 24 * 3600  # …at most this often; a document with marks is never pruned
 SET_ASIDE_KEPT_SECONDS = 30 * 24 * 3600  # how long a file that failed its check is kept for a look
 MAX_FILE_BYTES = 4 * 1024 * 1024  # one document's state; more is not a file we wrote
 MAX_NUMBER = 2**53  # largest block or offset number
+MARKED_SUFFIX = ".marked.json"  # the file of a document with marks
 LOCK_WAIT_SECONDS = 2.0  # past this, save without the lock rather than hang a quitting reader
 LOCK_POLL_SECONDS = 0.01
 
@@ -69,8 +71,8 @@ class DocumentKey:
         return cls("content:" + fingerprint, fingerprint)
 
     @property
-    def file_name(self) -> str:
-        return digest(self.key)[:40] + ".json"
+    def file_stem(self) -> str:
+        return digest(self.key)[:40]
 
 
 @dataclass(frozen=True)
@@ -100,20 +102,23 @@ class StateStore:
         self.directory = Path(directory)
         self.notice: str | None = None  # set when a document's file had to be set aside
 
-    def path(self, key: DocumentKey) -> Path:
-        return self.directory / key.file_name
+    def path(self, key: DocumentKey, *, marked: bool = False) -> Path:
+        """The document's file; its name says whether it holds marks, so pruning reads no file."""
+        return self.directory / (key.file_stem + (MARKED_SUFFIX if marked else ".json"))
 
     def load(self, key: DocumentKey) -> DocumentState:
         """The document's saved state; an empty one if there is none or it had to be set aside."""
-        path = self.path(key)
-        try:
-            return _parse(_read_bounded(path), key.key)
-        except FileNotFoundError:
-            return DocumentState()
-        except OSError as error:
-            self._set_aside(path, f"could not read it ({os.strerror(error.errno) if error.errno else error})")
-        except StateError as error:
-            self._set_aside(path, str(error))
+        for marked in (True, False):
+            path = self.path(key, marked=marked)
+            try:
+                return _parse(_read_bounded(path), key.key)
+            except FileNotFoundError:
+                continue
+            except OSError as error:
+                self._set_aside(path, f"could not read it ({os.strerror(error.errno) if error.errno else error})")
+            except StateError as error:
+                self._set_aside(path, str(error))
+            break
         return DocumentState()
 
     def update(self, key: DocumentKey, change: Callable[[DocumentState], DocumentState]) -> DocumentState:
@@ -123,7 +128,9 @@ class StateStore:
         self.directory.mkdir(parents=True, exist_ok=True)
         with _Lock(self.directory / ".lock"):
             state = change(self.load(key))
-            _write_atomically(self.path(key), _serialise(state, key.key))
+            marked = bool(state.marks.get("marks"))
+            _write_atomically(self.path(key, marked=marked), _serialise(state, key.key))
+            _remove(self.path(key, marked=not marked))  # marks added, or the last one deleted
         return state
 
     def recall(self, key: DocumentKey, texts: Sequence[str]) -> tuple[int, int] | None:
@@ -165,7 +172,8 @@ class StateStore:
                         modified = entry.stat(follow_symlinks=False).st_mtime
                     except OSError:
                         continue
-                    if entry.name.endswith(".json") and not entry.name.startswith("."):
+                    if entry.name.endswith(".json") and not entry.name.endswith(MARKED_SUFFIX) \
+                            and not entry.name.startswith("."):
                         documents.append((modified, entry.name))
                     elif (".json.bad-" in entry.name or entry.name.endswith(".tmp")) and (
                         now - modified > SET_ASIDE_KEPT_SECONDS
@@ -176,7 +184,7 @@ class StateStore:
         if len(documents) > MAX_DOCUMENTS:
             kept = {name for _, name in heapq.nlargest(MAX_DOCUMENTS, documents)}
             for _, name in documents:
-                if name not in kept and not _has_marks(self.directory / name):
+                if name not in kept:
                     _remove(self.directory / name)
         try:
             stamp.touch()
@@ -305,15 +313,6 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         _remove(Path(temporary))
         raise
-
-
-def _has_marks(path: Path) -> bool:
-    try:
-        record = json.loads(_read_bounded(path))
-    except (OSError, ValueError, RecursionError):
-        return False
-    marks = record.get("marks") if isinstance(record, dict) else None
-    return isinstance(marks, dict) and bool(marks.get("marks"))
 
 
 def _remove(path: Path) -> None:

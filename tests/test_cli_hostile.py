@@ -4,6 +4,7 @@ terminal (issue 11, items 1, 2, 9, 13, 16)."""
 
 import os
 import shutil
+import signal
 import subprocess
 
 import pytest
@@ -180,3 +181,27 @@ def test_two_readers_at_once_keep_each_others_positions(tmp_path):
         texts = [block.text for block in load_document(str(path)).blocks]
         resume = store.recall(DocumentKey.of(str(path), texts), texts)
         assert resume is not None and resume[0] > 40, path.name
+
+
+@needs_tmux
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_ends_a_reader_among_many_remembered_documents_and_keeps_its_position(tmp_path, signum):
+    """Item 7: with one positions.json of 700k records, quitting took over a minute and the exit
+    signals waited for the save. Now a save writes the document's own small file only."""
+    document = tmp_path / "long.txt"
+    document.write_text("\n\n".join(f"فقرة رقم {n} من نص طويل." for n in range(200)), encoding="utf-8")
+    directory = tmp_path / "state" / "reader" / "documents"
+    directory.mkdir(parents=True)
+    for number in range(5_000):  # other documents' files, unreadable: reading one would set it aside
+        (directory / f"{number:040x}.json").write_text("{broken", encoding="utf-8")
+    (directory / ".pruned").touch()  # pruned today: the exit does not prune
+    with TmuxSession(reader_command(str(document)), env=environment_for_app(tmp_path)) as session:
+        session.wait_for_text("0%", timeout=20)
+        session.type_text("G")
+        session.wait_for_text("100%")
+        os.kill(session.program_pid(), signum)
+        assert session.wait_for_exit() == 128 + signum
+    texts = [block.text for block in load_document(str(document)).blocks]
+    resume = StateStore(directory).recall(DocumentKey.of(str(document), texts), texts)
+    assert resume is not None and resume[0] > 150
+    assert len(list(directory.glob("*.json"))) == 5_001 and not list(directory.glob("*.bad-*"))

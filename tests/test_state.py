@@ -33,7 +33,7 @@ def test_a_position_is_recalled_for_the_same_file_from_its_own_small_file(tmp_pa
     assert StateStore(tmp_path / "state").recall(first, TEXTS) == (2, 5)
     assert StateStore(tmp_path / "state").recall(second, TEXTS) == (1, 0)
     files = sorted(p.name for p in (tmp_path / "state").iterdir() if not p.name.startswith("."))
-    assert files == sorted([first.file_name, second.file_name])  # one each, no temporary file left
+    assert files == sorted([first.file_stem + ".json", second.file_stem + ".json"])  # one each, no temporary left
 
 
 def test_a_changed_file_resumes_at_the_paragraph_with_the_same_text(tmp_path):
@@ -160,7 +160,8 @@ def test_a_read_or_write_touches_only_the_documents_own_file(tmp_path, monkeypat
     store.recall(key, TEXTS)
     store.remember(key, TEXTS, 1, 1)
     assert store.recall(key, TEXTS) == (1, 1) and store.notice is None
-    assert {name for name in opened if not name.startswith(".state-")} == {key.file_name, ".lock"}
+    own = {key.file_stem + ".json", key.file_stem + state.MARKED_SUFFIX, ".lock"}
+    assert {name for name in opened if not name.startswith(".state-")} == own
     assert not list(directory.glob("*.bad-*"))
 
 
@@ -173,13 +174,15 @@ def test_pruning_forgets_the_oldest_documents_without_marks_once_a_day(tmp_path,
     for age, key in enumerate(keys):  # keys[0] read last, keys[24] first
         marks = {"marks": [], "deleted": {"x": 1.0}} if age % 6 else {"marks": [{"id": "m"}]}
         store.update(key, lambda saved, marks=marks: replace(saved, marks=marks))
-        os.utime(store.path(key), (now - age * 60, now - age * 60))
-    aside = directory / (keys[0].file_name + ".bad-old")
+        saved = store.path(key, marked=not age % 6)
+        os.utime(saved, (now - age * 60, now - age * 60))
+    aside = directory / (keys[0].file_stem + ".json.bad-old")
     aside.write_text("x", encoding="utf-8")
     os.utime(aside, (now - state.SET_ASIDE_KEPT_SECONDS - 1,) * 2)
     store.prune(now)
-    kept = {key for key in keys if store.path(key).exists()}
-    assert kept == set(keys[:10]) | {key for age, key in enumerate(keys) if age % 6 == 0}
+    kept = {key for key in keys if store.path(key).exists() or store.path(key, marked=True).exists()}
+    marked = {key for age, key in enumerate(keys) if age % 6 == 0}
+    assert kept == set([key for key in keys if key not in marked][:10]) | marked  # the 10 newest of the others
     assert not aside.exists()
     store.update(keys[23], lambda saved: saved)  # one more, old again
     os.utime(store.path(keys[23]), (now - 10_000, now - 10_000))
@@ -228,3 +231,16 @@ def test_two_processes_saving_the_same_document_at_once_lose_nothing(tmp_path, c
 
 def test_an_empty_state_is_what_a_new_document_has(tmp_path):
     assert StateStore(tmp_path / "none").load(DocumentKey.of(STDIN_SOURCE, TEXTS)) == DocumentState()
+
+
+def test_the_file_name_says_whether_the_document_has_marks(tmp_path):
+    key = DocumentKey.of(STDIN_SOURCE, TEXTS)
+    store = StateStore(tmp_path / "state")
+    store.remember(key, TEXTS, 1, 0)
+    assert store.path(key).exists() and not store.path(key, marked=True).exists()
+    store.update(key, lambda saved: replace(saved, marks={"marks": [{"id": "m1"}], "deleted": {}}))
+    assert store.path(key, marked=True).exists() and not store.path(key).exists()
+    assert store.recall(key, TEXTS) == (1, 0)  # the position went along
+    store.update(key, lambda saved: replace(saved, marks={"marks": [], "deleted": {"m1": 5}}))
+    assert store.path(key).exists() and not store.path(key, marked=True).exists()
+    assert store.load(key).marks == {"marks": [], "deleted": {"m1": 5}}
