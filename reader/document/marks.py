@@ -19,12 +19,16 @@ from __future__ import annotations
 
 import time
 import uuid
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
+from itertools import accumulate
 from typing import Any, TypeGuard
 
 CONTEXT = 32  # characters of context kept on each side of a mark
+NEARBY_BLOCKS = 32  # blocks either side of its old one where a mark is looked for first
 BOOKMARK_TEXT = 48  # characters a bookmark keeps of the text it points at (to the end of a word)
 COLOURS = 4  # highlight colours: c cycles through them
 MAX_TEXT = 100_000  # longest text, note or context a stored mark may have
@@ -136,28 +140,74 @@ def _context_score(mark: Mark, text: str, start: int, end: int) -> int:
     return _common_suffix(mark.before, before) + _common_prefix(mark.after, after)
 
 
-def _occurrences(needle: str, texts: Sequence[str]) -> Iterable[tuple[int, int]]:
-    for block, text in enumerate(texts):
-        at = text.find(needle)
+class DocumentText:
+    """The blocks' texts joined once (when first searched), so that finding a mark's text anywhere
+    is one scan in C, not a loop over the blocks (a book has tens of thousands)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+
+    @cached_property
+    def _joined(self) -> str:  # joined when first searched
+        return "\n".join(self.texts)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return list(accumulate((len(text) + 1 for text in self.texts[:-1]), initial=0))
+
+    def occurrences(self, needle: str) -> Iterable[tuple[int, int]]:
+        """(block, offset) of every occurrence of `needle` inside one block."""
+        joined, starts = self._joined, self._starts
+        at = joined.find(needle)
         while at >= 0:
-            yield block, at
-            at = text.find(needle, at + 1)
+            block = bisect_right(starts, at) - 1
+            start = at - starts[block]
+            if start + len(needle) <= len(self.texts[block]):
+                yield block, start
+            at = joined.find(needle, at + 1)
 
 
-def reanchor(mark: Mark, texts: Sequence[str]) -> tuple[Mark, Placement]:
-    """The mark in `texts`: where it was if its text and context are still there, else at the
-    place holding its text whose context matches best (the nearest of equals), else unchanged
-    and LOST. The text of a placed mark is always exactly the document's text there."""
+def _where_it_was(mark: Mark, texts: Sequence[str]) -> tuple[Mark, Placement] | None:
     if 0 <= mark.block < len(texts):
         text = texts[mark.block]
         if text[mark.start:mark.end] == mark.text and _context(text, mark.start, mark.end) == (mark.before, mark.after):
             return mark, Placement.SAME
+    return None
+
+
+def _nearby_with_its_context(mark: Mark, texts: Sequence[str]) -> Mark | None:
+    """The mark in a block near its old one, its text there with all of its context around it
+    (the common case, a paragraph added or removed before it: no need to search the whole book)."""
+    whole = mark.before + mark.text + mark.after
+    for block in sorted(range(max(0, mark.block - NEARBY_BLOCKS), min(len(texts), mark.block + NEARBY_BLOCKS + 1)),
+                        key=lambda block: abs(block - mark.block)):
+        text = texts[block]
+        at = text.find(whole)
+        while at >= 0:
+            start = at + len(mark.before)
+            if _context(text, start, start + len(mark.text)) == (mark.before, mark.after):
+                return replace(mark, block=block, start=start, end=start + len(mark.text))
+            at = text.find(whole, at + 1)
+    return None
+
+
+def reanchor(mark: Mark, texts: Sequence[str], document: DocumentText | None = None) -> tuple[Mark, Placement]:
+    """The mark in `texts`: where it was if its text and context are still there, else at the
+    place holding its text whose context matches best (the nearest of equals), else unchanged
+    and LOST. The text of a placed mark is always exactly the document's text there.
+    document: `texts` joined, when placing many marks (see place_all)."""
+    same = _where_it_was(mark, texts)
+    if same is not None:
+        return same
     if not mark.text:
         if 0 <= mark.block < len(texts) and mark.start <= len(texts[mark.block]) and mark.kind is MarkKind.BOOKMARK:
             return mark, Placement.SAME  # a bookmark on an empty block: its place is all it has
         return mark, Placement.LOST
+    nearby = _nearby_with_its_context(mark, texts)
+    if nearby is not None:
+        return nearby, Placement.MOVED
     best: tuple[int, int, int, int, int] | None = None
-    for block, start in _occurrences(mark.text, texts):
+    for block, start in (document or DocumentText(texts)).occurrences(mark.text):
         score = _context_score(mark, texts[block], start, start + len(mark.text))
         candidate = (score, -abs(block - mark.block), -abs(start - mark.start), block, start)
         if best is None or candidate[:3] > best[:3]:
@@ -180,7 +230,8 @@ class PlacedMark:
 
 def place_all(marks: Iterable[Mark], texts: Sequence[str]) -> list[PlacedMark]:
     """Each mark where its text is now (`reanchor`), in document order, the lost ones last."""
-    placed = [PlacedMark(*reanchor(mark, texts)) for mark in marks]
+    document = DocumentText(texts)
+    placed = [PlacedMark(*reanchor(mark, texts, document)) for mark in marks]
     return sorted(placed, key=lambda item: (item.placement is Placement.LOST, item.mark.order, item.mark.created))
 
 
