@@ -171,7 +171,6 @@ def _export_marks(document, args: argparse.Namespace) -> int:
     from reader.document import report
     from reader.document.marks import place_all
     from reader.document.marks_export import marks_json, marks_markdown
-    from reader.engine.sanitize import sanitize
     from reader.saved_marks import load_marks
     from reader.state import DocumentKey, StateStore, default_state_dir
 
@@ -179,7 +178,7 @@ def _export_marks(document, args: argparse.Namespace) -> int:
     store = StateStore(default_state_dir())
     placed = place_all(load_marks(store, DocumentKey.of(document.source, texts)).marks, texts)
     if store.notice:
-        print(sanitize(f"reader: {store.notice}"), file=sys.stderr)
+        _say(store.notice)
     if args.json:
         sys.stdout.write(report.json_text(marks_json(document, placed)) + "\n")
     else:
@@ -227,10 +226,8 @@ def run(argv: list[str]) -> int:
         _say(error)
         return EXIT_BAD_INPUT
     if command is not None:
-        from reader.engine.sanitize import sanitize
-
         for notice in notices:  # stderr: stdout holds only the document
-            print(f"reader: {sanitize(notice)}", file=sys.stderr)
+            _say(notice)
     if command == "render":
         _render(blocks, args, settings)
         return 0
