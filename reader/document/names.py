@@ -153,16 +153,26 @@ def _bare(word: str) -> str:
 
 # What a clitic may be cut off for: a word such as فيصل is not ف + يصل.
 _VOCABULARY = TITLES | ORGANISATION_HEADS | DEFINITE_ORGANISATION_HEADS | SPEECH_VERBS | TITLE_LINKS
+_CUES = TITLES | ORGANISATION_HEADS | DEFINITE_ORGANISATION_HEADS | SPEECH_VERBS
+# Every written form of a cue word: with a conjunction, a preposition, ل + ال as لل.
+_CUE_FORMS = frozenset(
+    prefix + (word[2:] if prefix.endswith("لل") else word)
+    for word in _CUES
+    for prefix in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", *(("لل", "ولل", "فلل") if word.startswith("ال") else ()))
+)
 
 
 def _definite(word: str) -> bool:
     return word.startswith("ال") and len(word) > 3
 
 
+_OPENING_MARKS = ("«", "“", '"', "”")
+
+
 def _candidates(tokens: _Tokens) -> list[_Found]:
     found = []
-    index = 0
-    while index < len(tokens.words):
+    # Only a cue word (in any of its written forms) or a quote mark can start a name here.
+    for index in (index for index, word in enumerate(tokens.words) if word in _CUE_FORMS or word in _OPENING_MARKS):
         word = _bare(tokens.words[index])
         candidate = None
         if word in TITLES:
@@ -173,11 +183,10 @@ def _candidates(tokens: _Tokens) -> list[_Found]:
             candidate = _organisation(tokens, index, definite=False)
         elif word in DEFINITE_ORGANISATION_HEADS and not tokens.known(index):
             candidate = _organisation(tokens, index, definite=True)
-        elif word in ("«", "“", '"', "”") and index and _bare(tokens.words[index - 1]) in _QUOTED_NAME_HEADS:
+        elif word in _OPENING_MARKS and index and _bare(tokens.words[index - 1]) in _QUOTED_NAME_HEADS:
             candidate = _quoted_name(tokens, index)
         if candidate is not None:
             found.append(candidate)
-        index += 1
     return found
 
 
