@@ -3,7 +3,12 @@
 import pytest
 
 from reader.document.decoding import DocumentError
-from reader.document.glossary import Matcher, bundled_glossaries, load_glossaries, parse_glossary
+from reader.document.glossary import (
+    Matcher,
+    bundled_glossaries,
+    load_glossaries,
+    parse_glossary,
+)
 from reader.document.loading import load_document
 from reader.document.model import Entity, EntityType, MentionKind
 from reader.engine.normalize import normalize
