@@ -62,7 +62,8 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         )
     else:
         parser = _Parser(prog=f"reader {command}", description=SUBCOMMANDS[command])
-    parser.add_argument("file", nargs="?", metavar="FILE", help="a text, Markdown or HTML file, or - for stdin")
+    parser.add_argument("file", nargs="?", metavar="FILE",
+                        help="a text, Markdown, HTML or EPUB file, an http(s) URL, or - for stdin")
     parser.add_argument("--version", action=_Version)
     if command in ("render", "quotes", "entities"):
         parser.add_argument("--width", type=_width, help="line width in cells (default: the terminal's, else 80)")
@@ -77,6 +78,8 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
                             help="paragraph direction (default: auto, from the first strong letter)")
         add_harakat_arguments(parser)
     parser.add_argument("--encoding", help="decode the file with this encoding instead of detecting it")
+    parser.add_argument("--timeout", type=_seconds, default=10.0, metavar="SECONDS",
+                        help="for a URL: give up when the server has not answered for this long (default: 10)")
     parser.add_argument("--full-page", action="store_true",
                         help="an HTML page whole, as it is, instead of the article found in it")
     parser.add_argument("--max-size", metavar="SIZE",
@@ -114,6 +117,16 @@ def _width(value: str) -> int:
     if not 1 <= width <= 10_000:
         raise argparse.ArgumentTypeError(f"must be between 1 and 10000, not {width}")
     return width
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < seconds <= 3600:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 3600, not {value}")
+    return seconds
 
 
 def _output_width(args: argparse.Namespace) -> int:
@@ -207,11 +220,11 @@ def run(argv: list[str]) -> int:
 
     source = args.file or bundled_article()
     try:
-        options = {"max_size": size_limit, "full_page": args.full_page}
+        options = {"max_size": size_limit, "full_page": args.full_page, "timeout": args.timeout}
         if command == "render" and settings.justify == "none":
             # The text alone: no structure, glossaries or names to find (a plain text streams).
             notices: list[str] = []
-            blocks = ((text, False, direction) for text, direction in block_texts(
+            blocks: Iterable[tuple[str, bool, str | None]] = ((text, False, direction) for text, direction in block_texts(
                 source, encoding=args.encoding, fmt=args.fmt, notices=notices, **options))
         else:
             # Quotes, entities and mentions (`analyse`) are found only where they are used.

@@ -26,10 +26,10 @@ _FREQUENT_LETTERS = frozenset("اليمون")
 BAD_UTF8_SHARE = 0.01  # below this share of invalid bytes, a UTF-8 file is read with U+FFFD for them
 
 
-def decode(data: bytes, label: str, encoding: str | None = None) -> tuple[str, str]:
+def decode(data: bytes, label: str, encoding: str | None = None, declared: str | None = None) -> tuple[str, str]:
     """The text, and a notice for the reader ("" when none). In order: a forced encoding
-    (strict, `--encoding utf-8` too), a byte-order mark, UTF-8, the charset a web page declares
-    (<meta charset>), UTF-8 but for a few invalid bytes (under BAD_UTF8_SHARE: read as UTF-8 with
+    (strict, `--encoding utf-8` too), a byte-order mark, UTF-8, the charset a server (`declared`,
+    from its Content-Type) or a web page (<meta charset>) declares, UTF-8 but for a few invalid bytes (under BAD_UTF8_SHARE: read as UTF-8 with
     U+FFFD for each and a notice, never as mojibake of another code page), then detection."""
     if encoding is not None:
         return _decode_as(data, label, text_encoding(encoding, label)), ""
@@ -42,7 +42,7 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> tuple[str, s
     try:
         return data.decode("utf-8"), ""
     except UnicodeDecodeError as utf8_error:
-        declared = declared_charset(data)
+        declared = _known(declared) or declared_charset(data)
         if declared is not None:
             try:
                 return data.decode(declared), ""
@@ -62,16 +62,18 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> tuple[str, s
 _META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{1,40})""", re.IGNORECASE)
 
 
+def _known(encoding: str | None) -> str | None:
+    try:
+        return text_encoding(encoding) if encoding else None
+    except DocumentError:
+        return None
+
+
 def declared_charset(data: bytes) -> str | None:
     """The text encoding a saved web page declares in its first 4 KB (<meta charset>, or the
     http-equiv Content-Type), if Python knows it as a text encoding."""
     found = _META_CHARSET.search(data[:4096])
-    if found is None:
-        return None
-    try:
-        return text_encoding(found.group(1).decode("ascii"))
-    except DocumentError:
-        return None
+    return None if found is None else _known(found.group(1).decode("ascii"))
 
 
 def _utf8_with_replacements(data: bytes) -> tuple[str, int, int]:

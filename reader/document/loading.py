@@ -19,6 +19,7 @@ from reader.document.decoding import (
     nul_expected,
     text_encoding,
 )
+from reader.document.fetch import DEFAULT_TIMEOUT, fetch, is_url, progress_stream
 from reader.document.formats import (
     FORMATS,
     LINES,
@@ -68,7 +69,7 @@ def load_document(source: str, **options: Any) -> Document:
 def open_document(source: str, *, encoding: str | None = None, fmt: str | None = None,
                   glossaries: Sequence[Path] = (), preview: bool = False,
                   max_size: int = DEFAULT_MAX_SIZE, full_page: bool = False,
-                  found_names: bool = True) -> tuple[Document, Analysis]:
+                  found_names: bool = True, timeout: float = DEFAULT_TIMEOUT) -> tuple[Document, Analysis]:
     """The document's text and structure, with no quotes, entities or mentions yet, and a
     function returning the whole document. Finding those takes seconds on a book, so the app
     shows the text first and runs the function in a background worker; the function hands the
@@ -83,8 +84,10 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
     from the whole text, for both. Errors (DocumentError) are raised here, never by the
     function. max_size: the most bytes read (reading.read_stream). An HTML page is read for its
     article (extract.extract_article), or, with full_page or when no article is found (said in
-    a notice), whole (formats.parse_html); either way after markup.bound_markup."""
-    return _opened(_decoded(source, encoding, fmt, max_size), glossaries=glossaries, preview=preview,
+    a notice), whole (formats.parse_html); either way after markup.bound_markup. `source` may
+    be an http(s) URL, fetched (fetch.fetch, with `timeout`) and read as its content type says;
+    the document's source stays the URL given, which keys its reading position."""
+    return _opened(_decoded(source, encoding, fmt, max_size, timeout), glossaries=glossaries, preview=preview,
                    full_page=full_page, found_names=found_names)
 
 
@@ -116,7 +119,7 @@ def _opened(decoded: _Text | Book, *, glossaries: Sequence[Path], preview: bool,
         if not full_page:
             from reader.document.extract import extract_article
 
-            article = extract_article(text, None)
+            article = extract_article(text, decoded.base_url)
             if article is None:
                 notices.append(f"{label}: no article found in this page; showing all of it")
     if article is not None:
@@ -147,17 +150,26 @@ class _Text:
     text: str  # LF newlines when a plain text
     fmt: str
     notices: list[str]
+    base_url: str | None  # where a fetched page came from: the base of its relative links
 
 
-def _decoded(source: str, encoding: str | None, fmt: str | None, max_size: int) -> _Text | Book:
-    """The source read and decoded, or the book it is."""
+def _decoded(source: str, encoding: str | None, fmt: str | None, max_size: int,
+             timeout: float = DEFAULT_TIMEOUT) -> _Text | Book:
+    """The source read (or fetched) and decoded, or the book it is."""
     if fmt is not None and fmt not in FORMATS:
         raise DocumentError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
     label = STDIN_SOURCE if source == STDIN else source
     if encoding is not None:
         encoding = text_encoding(encoding)  # before reading: a bad name is said at once
     data: bytes | None = None
-    if source == STDIN:
+    header_charset = None
+    base_url = None
+    if is_url(source):
+        fetched = fetch(source, max_size, timeout, progress_stream())
+        data, header_charset, base_url = fetched.data, fetched.charset, fetched.url
+        fmt = fmt or (None if fetched.fmt == "epub" else fetched.fmt)
+        book = _book(io.BytesIO(data), label, max_size, ".epub" if fetched.fmt == "epub" else "")
+    elif source == STDIN:
         data = _read(source, label, max_size, encoding)
         book = _book(io.BytesIO(data), label, max_size, "") if data.startswith(_ZIP) else None
     else:
@@ -168,13 +180,13 @@ def _decoded(source: str, encoding: str | None, fmt: str | None, max_size: int) 
         data = _read(source, label, max_size, encoding)
     if data.startswith(_ZIP) and not nul_expected(data, encoding) and b"\0" in data:
         raise binary_file(label, data, data.find(b"\0"))  # a zip that is not a book
-    text, notice = decode(data, label, encoding)
+    text, notice = decode(data, label, encoding, header_charset)
     if not text or text.isspace():  # not strip(): that copies a book to look at its ends
         raise DocumentError(f"{label}: empty document (nothing but whitespace)")
     notices = [notice] if notice else []
-    name = None if source == STDIN else PurePath(source).name
+    name = None if source == STDIN or base_url else PurePath(source).name
     fmt = fmt or format_of(name, text)
-    return _Text(label, name, unify_newlines(text) if fmt == "text" else text, fmt, notices)
+    return _Text(label, name, unify_newlines(text) if fmt == "text" else text, fmt, notices, base_url)
 
 
 def block_texts(source: str, *, encoding: str | None = None, fmt: str | None = None,
@@ -184,7 +196,8 @@ def block_texts(source: str, *, encoding: str | None = None, fmt: str | None = N
     are split off one at a time as they are asked for, with no kinds, sections, glossaries or
     names; other documents are structured whole. The document's notices are added to
     `notices`. Errors (DocumentError) are raised here, before the first block."""
-    decoded = _decoded(source, encoding, fmt, options.get("max_size", DEFAULT_MAX_SIZE))
+    decoded = _decoded(source, encoding, fmt, options.get("max_size", DEFAULT_MAX_SIZE),
+                       options.get("timeout", DEFAULT_TIMEOUT))
     if isinstance(decoded, _Text) and decoded.fmt == "text":  # not whitespace only: it has a block
         if notices is not None:
             notices.extend(decoded.notices)
@@ -271,7 +284,7 @@ def _book(source: str | IO[bytes], label: str, max_size: int, name: str) -> Book
                 return None
         if os.stat(source).st_size > max_size:
             raise too_large(label, max_size)
-    else:
+    elif not named_book:
         try:
             with zipfile.ZipFile(source) as archive:
                 if not is_epub(archive):
