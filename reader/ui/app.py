@@ -9,7 +9,6 @@ from functools import partial
 from pathlib import Path
 
 from textual import events
-
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
@@ -35,7 +34,12 @@ from reader.ui.highlights import Highlights
 from reader.ui.marking import Marking
 from reader.ui.marks_panel import MarksPanel
 from reader.ui.note_box import NoteBox
-from reader.ui.panels import glossary_entries, quote_entries, section_entries
+from reader.ui.panels import (
+    glossary_entries,
+    quote_entries,
+    section_entries,
+    top_sections,
+)
 from reader.ui.quiet import InputQuiet
 from reader.ui.search import SearchHits, SearchIndex
 from reader.ui.selecting import SelectionBar
@@ -103,6 +107,8 @@ class ReaderApp(Marking, App[int]):
                 measure=self._measure,
                 quiet=self.quiet,
                 id="article",
+                directions=_directions(self.document),
+                marked=_marked(self.document),
             )
             yield EntryList(self.options, id="sections")
             yield MarksPanel(self.options, id="marks")
@@ -199,7 +205,7 @@ class ReaderApp(Marking, App[int]):
         self.document_key = DocumentKey.of(document.source, self.texts)
         self.section_starts = [section.start_block for section in document.sections]
         self.search_index = SearchIndex(self.texts)
-        self.article.set_blocks(self.texts, self.kinds, _links(document))
+        self.article.set_blocks(self.texts, self.kinds, _links(document), _directions(document), _marked(document))
         self.panel("sections").set_entries(section_entries(document))
         self.marks.moved_to(self.document_key, self.texts)
         self._marks_changed()
@@ -239,6 +245,8 @@ class ReaderApp(Marking, App[int]):
         if self._analyse is not None:
             parts.append("finding quotes…")
         title = self.document.title or ""
+        if self.document.masthead:  # site, byline, date: pages and books only
+            title = f"{title} · {self.document.masthead}"
         place = title
         if section is not None and section > 0:
             place = f"{title} — {self.document.sections[section].title}"
@@ -366,10 +374,11 @@ class ReaderApp(Marking, App[int]):
         return section.heading_block if section.heading_block is not None else section.start_block
 
     def action_go_section(self, number: int) -> None:
-        if not 1 <= number <= len(self.document.sections):
-            self.notify(f"There is no section {number} (this document has {len(self.document.sections)})")
+        top = top_sections(self.document)  # 1–9: the top level of a book's nested contents
+        if not 1 <= number <= len(top):
+            self.notify(f"There is no section {number} (this document has {len(top)})")
             return
-        self.jump(self._section_target(number - 1))
+        self.jump(self._section_target(top[number - 1]))
 
     def action_next_section(self) -> None:
         current = self.current_section()
@@ -643,6 +652,19 @@ class ReaderApp(Marking, App[int]):
 
 def _links(document: Document) -> list[list[tuple[int, int, str]]]:
     return [[(link.start, link.end, link.url) for link in block.links] for block in document.blocks]
+
+
+def _directions(document: Document) -> list[str | None]:
+    """Each block's own base direction (a book's dir or lang), or () when no block has one."""
+    directions = [block.direction for block in document.blocks]
+    return directions if any(directions) else []
+
+
+def _marked(document: Document) -> list[list[tuple[int, int, str]]]:
+    """Datelines and note references per block, or () when there are none."""
+    if not any(block.spans for block in document.blocks):
+        return []
+    return [[(span.start, span.end, str(span.kind)) for span in block.spans] for block in document.blocks]
 
 
 def run_app(document, *, analyse: Analysis | None = None, base_dir: str = "auto",

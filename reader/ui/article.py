@@ -44,6 +44,9 @@ class ArticleView(RowView, can_focus=True):
         "article--lead",
         "article--heading",
         "article--byline",
+        "article--footnote",
+        "article--dateline",
+        "article--note-reference",
         "article--body",
         "article--caption",
         "article--related-link",
@@ -72,12 +75,16 @@ class ArticleView(RowView, can_focus=True):
         measure: int = DEFAULT_MEASURE,
         quiet: InputQuiet | None = None,
         id: str | None = None,
+        directions: Sequence[str | None] = (),
+        marked: Sequence[Sequence[tuple[int, int, str]]] = (),
     ) -> None:
         """texts/kinds: each block's text and kind; links: (start, end, url) per block; quiet:
-        when the background layout gives way to input."""
+        when the background layout gives way to input; directions: each block's own base
+        direction (None: from its text); marked: spans the document marks per block, (start,
+        end, kind) — a dateline, a note reference."""
         super().__init__(id=id)
         self._quiet = quiet or InputQuiet()
-        self._take_blocks(texts, kinds, links)
+        self._take_blocks(texts, kinds, links, directions, marked)
         self._options = options
         self.measure = measure
         self.hidden_kinds: frozenset[BlockKind] = frozenset()
@@ -85,21 +92,25 @@ class ArticleView(RowView, can_focus=True):
         self._rows: ArticleRows | None = None
 
     def _take_blocks(
-        self, texts: Sequence[str], kinds: Sequence[BlockKind], links: Sequence[Sequence[tuple[int, int, str]]]
+        self, texts: Sequence[str], kinds: Sequence[BlockKind], links: Sequence[Sequence[tuple[int, int, str]]],
+        directions: Sequence[str | None] = (), marked: Sequence[Sequence[tuple[int, int, str]]] = (),
     ) -> None:
         self._texts = texts
         self._kinds = kinds
+        self._directions = directions
+        self._marked = marked
         self._links = [[(start, end, safe_link(url)) for start, end, url in block] for block in links]
         for number, kind in enumerate(kinds):  # an embed is a bare URL: the whole line is its link
             if kind is BlockKind.EMBED and not self._links[number] and safe_link(texts[number]):
                 self._links[number] = [(0, len(texts[number]), safe_link(texts[number]))]
 
     def set_blocks(
-        self, texts: Sequence[str], kinds: Sequence[BlockKind], links: Sequence[Sequence[tuple[int, int, str]]]
+        self, texts: Sequence[str], kinds: Sequence[BlockKind], links: Sequence[Sequence[tuple[int, int, str]]],
+        directions: Sequence[str | None] = (), marked: Sequence[Sequence[tuple[int, int, str]]] = (),
     ) -> None:
         """The whole document after its start (see open_document's preview): the text at the
         top of the view stays there."""
-        self._take_blocks(texts, kinds, links)
+        self._take_blocks(texts, kinds, links, directions, marked)
         self._relayout(keep_anchor=True)
 
     # -- layout ------------------------------------------------------------------------------
@@ -122,7 +133,8 @@ class ArticleView(RowView, can_focus=True):
         visible = [kind not in self.hidden_kinds for kind in self._kinds]
         ruled = [kind is BlockKind.TITLE for kind in self._kinds]
         body = [kind is BlockKind.BODY for kind in self._kinds]
-        rows = self._rows = ArticleRows(self._texts, visible, ruled, self.column_width, self._options, body)
+        rows = self._rows = ArticleRows(self._texts, visible, ruled, self.column_width, self._options, body,
+                                        self._directions)
         height = max(1, self.scrollable_content_region.height)
         top = rows.row_of(*anchor) if anchor is not None else 0
         rows.make_exact(top, top + height)
@@ -310,6 +322,7 @@ class ArticleView(RowView, can_focus=True):
                 for number, (start, end, url) in enumerate(self._links[found.block])
                 if url
             ),
+            *(Span(start, end, kind) for start, end, kind in (self._marked[found.block] if self._marked else ())),
             *self._spans.get(found.block, ()),
         ]
         if found.offset:  # a line of a piece of an enormous paragraph: offsets from the piece

@@ -60,14 +60,18 @@ class ArticleRows:
         width: int,
         options: TextOptions,
         body: Sequence[bool] = (),
+        directions: Sequence[str | None] = (),
     ) -> None:
         """texts: each block's text; visible: whether it is shown; ruled: a rule (not a blank
         row) goes under it; width: the column width in cells; body: whether it is a body
-        paragraph (justified when options.justify says so; none is when this is empty)."""
+        paragraph (justified when options.justify says so; none is when this is empty);
+        directions: each block's own base direction ("rtl", "ltr", a book's dir or lang; None:
+        from its text), used when options.base_dir is "auto"."""
         self.width = max(1, width)
         self._texts = texts
         self._ruled = ruled
         self._body = body
+        self._directions = directions if options.base_dir == "auto" else ()
         self._options = options
         self._layouts: LRUCache[int, ParagraphLayout] = LRUCache(512)
         # One unit per visible block, or per piece of an enormous one: its block and its range.
@@ -83,7 +87,8 @@ class ArticleRows:
             for index in shown:
                 text = texts[index]
                 if len(text) > PIECE_LIMIT:
-                    self._base_dirs[index] = "rtl" if base_level(text, options.base_dir) else "ltr"
+                    own = self._directions[index] if self._directions else None
+                    self._base_dirs[index] = own or ("rtl" if base_level(text, options.base_dir) else "ltr")
                     units.extend((index, start, end) for start, end in paragraph_pieces(text))
                 else:
                     units.append((index, 0, len(text)))
@@ -119,8 +124,8 @@ class ArticleRows:
     def _lay_out(self, k: int) -> ParagraphLayout:
         block = self.blocks[k]
         text = self._texts[block][self.offsets[k]:self.ends[k]]  # the whole text is not copied
-        return self._options.layout(text, self.width, self._base_dirs.get(block),
-                                    body=bool(self._body) and self._body[block])
+        direction = self._base_dirs.get(block) or (self._directions[block] if self._directions else None)
+        return self._options.layout(text, self.width, direction, body=bool(self._body) and self._body[block])
 
     # -- making estimates exact --------------------------------------------------------------
 

@@ -9,12 +9,18 @@ STRIP_CELLS = 24
 
 
 def section_entries(document) -> list[Entry]:
-    """One entry per section, labelled with the key that goes there (1–9); the target is the
-    section's index."""
+    """One entry per section, indented by its level (a book's nested contents), the top level
+    labelled with the key that goes there (1–9); the target is the section's index."""
+    keys = {number: str(rank + 1) for rank, number in enumerate(top_sections(document)[:9])}
     return [
-        Entry((Field(section.title or "—"),), target=number, label=str(number + 1) if number < 9 else "")
+        Entry((Field("  " * (section.level - 1) + (section.title or "—")),), target=number, label=keys.get(number, ""))
         for number, section in enumerate(document.sections)
     ]
+
+
+def top_sections(document) -> list[int]:
+    """The indexes of the top-level sections, those 1–9 go to."""
+    return [number for number, section in enumerate(document.sections) if section.level == 1]
 
 
 def quote_entries(document) -> list[Entry]:
