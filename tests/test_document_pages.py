@@ -155,3 +155,16 @@ def test_too_many_tags_cut_the_page_with_a_notice():
 @pytest.mark.parametrize("html", ["<p>نص</p>", "<p class='a' id=b>نص</p>", "<br/><img src=x alt='y'>"])
 def test_ordinary_markup_is_left_as_it_is(html):
     assert bound_markup(html) == (html, "")
+
+
+def test_the_site_name_leaves_the_headline_in_any_spelling(tmp_path):
+    page = (PAGES / "div-soup.html").read_text()
+    page = page.replace('content="صحيفة الوادي"', 'content="Al-Wadi Daily"').replace(
+        '<meta property="og:title" content="ارتفاع منسوب نهر العاصي يغمر أراضي زراعية في ريف حماة">',
+        '<meta property="og:title" content="ارتفاع منسوب نهر العاصي يغمر أراضي زراعية في ريف حماة | الوادي">').replace(
+        "ريف حماة | صحيفة الوادي</title>", "ريف حماة | الوادي</title>")
+    path = tmp_path / "page.html"
+    path.write_text(page)
+    document = load_document(str(path))
+    assert document.title == "ارتفاع منسوب نهر العاصي يغمر أراضي زراعية في ريف حماة"
+    assert document.site == "Al-Wadi Daily"

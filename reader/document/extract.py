@@ -163,11 +163,24 @@ def _site_name(found: str, meta: _Meta, title: str) -> str:
 def _headline(found: str, meta: _Meta, site: str) -> str:
     candidates = [meta.properties.get("og:title", ""), meta.properties.get("twitter:title", ""), meta.headline, found]
     for candidate in candidates:
-        headline = _without_site(candidate, site)
+        headline = _without_shared_suffix(_without_site(candidate, site), meta.title)
         if headline and headline != site:
             return headline
     parts = [part.strip() for part in _SEPARATORS.split(meta.title) if part.strip() and part.strip() != site]
     return max(parts, key=len) if parts else ""
+
+
+_SUFFIX = re.compile(r"\s+[|\-–—:•]\s+([^|\-–—:•]{1,60})$")
+
+
+def _without_shared_suffix(title: str, page_title: str) -> str:
+    """ "Headline | الموقع" when the page's <title> ends the same way: a site's name in another
+    spelling than og:site_name's (a short last part, after a longer headline)."""
+    found = _SUFFIX.search(title)
+    if found is None or not page_title.endswith(found.group(0).strip()[1:].strip()):
+        return title
+    suffix, rest = found.group(1).strip(), title[: found.start()].strip()
+    return rest if len(suffix.split()) <= 4 and len(rest.split()) >= 4 else title
 
 
 def _without_site(title: str, site: str) -> str:
