@@ -3,53 +3,15 @@ out, progress shows and ends, jumps and resizes work while layout goes on, a par
 megabytes is drawn in pieces. Behaviour only: the timings are in benchmarks/run.py."""
 
 import asyncio
-import random
 
 import pytest
 
-from reader.document.model import Block, BlockKind, Document, Section
+from reader.document.model import Block, Document
 from reader.engine.layout import layout_paragraph
 from reader.engine.pieces import PIECE_LIMIT
 from reader.ui.app import ReaderApp
 from reader.ui.status import StatusLine
-
-WORDS = (
-    "كان الرحالة يكتب في دفتره كل مساء عن المدن والأسواق والقوافل التي تعبر الصحراء نحو البحر "
-    "وقال الدليل إن الطريق طويل لكن النجوم تعرف الاتجاه والماء قريب من الواحة الخضراء"
-).split()
-MARKER = "الزبرجد"  # in no generated sentence: a search finds only where it is put
-
-
-def sentences(count: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    return [" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 18))) + "." for _ in range(count)]
-
-
-def book(size: int) -> Document:
-    """A title and numbered paragraphs (every one different) of about `size` bytes in UTF-8."""
-    pool = sentences(300, seed=6)
-    texts = ["كتاب الرحلة الطويلة"]
-    written = 0
-    while written < size:
-        n = len(texts)
-        texts.append(f"الفقرة {n}: " + " ".join(pool[(n * k) % len(pool)] for k in (1, 7, 13)))
-        written += 2 * len(texts[-1])
-    kinds = [BlockKind.TITLE] + [BlockKind.BODY] * (len(texts) - 1)
-    blocks = tuple(Block(n, kind, text) for n, (kind, text) in enumerate(zip(kinds, texts)))
-    return Document(texts[0], "book.txt", blocks, (Section(texts[0], None, 0, len(blocks)),), (), (), ())
-
-
-def one_paragraph(size: int) -> Document:
-    """A file with no line break: one paragraph of about `size` bytes."""
-    pool = sentences(500, seed=7)
-    parts, written = [], 0
-    while written < size:
-        parts.append(f"{len(parts)}: " + pool[len(parts) % len(pool)])
-        written += len(parts[-1].encode()) + 1
-    text = " ".join(parts)
-    block = Block(0, BlockKind.BODY, text)
-    return Document("", "paragraph.txt", (block,), (Section("", None, 0, 1),), (), (), ())
-
+from harness.documents import MARKER, book, one_paragraph
 
 def text_of(strip) -> str:
     return "".join(segment.text for segment in strip)
@@ -88,7 +50,7 @@ def ten_megabytes() -> Document:
 
 def test_a_ten_megabyte_book_shows_its_first_lines_before_the_rest_is_laid_out(ten_megabytes, tmp_path):
     async def check(app, pilot):
-        article = app.article
+        article = app.reader_screen.article
         assert article.layout_progress < 1
         column = article.column_width
         title = layout_paragraph(ten_megabytes.blocks[0].text, column).lines[0].text
@@ -103,7 +65,7 @@ def test_a_ten_megabyte_book_shows_its_first_lines_before_the_rest_is_laid_out(t
 
 def test_the_end_of_a_book_is_shown_while_layout_is_still_going_on(ten_megabytes, tmp_path):
     async def check(app, pilot):
-        article = app.article
+        article = app.reader_screen.article
         app.workers.cancel_group(article, "layout")  # whatever speed the machine has, layout is not done
         assert article.layout_progress < 1
         await pilot.press("G")
@@ -121,14 +83,14 @@ def test_the_end_of_a_book_is_shown_while_layout_is_still_going_on(ten_megabytes
 
 def test_layout_progress_leaves_the_status_line_once_everything_is_laid_out(tmp_path):
     async def check(app, pilot):
-        await wait_until(pilot, lambda: app.article.layout_progress == 1)
+        await wait_until(pilot, lambda: app.reader_screen.article.layout_progress == 1)
         await pilot.pause()
         assert "laying out" not in status_text(app)
         # Every row is now exact: the last rows are the last block's last lines.
-        height = app.article.scrollable_content_region.height
+        height = app.reader_screen.article.scrollable_content_region.height
         await pilot.press("G")
-        last = layout_paragraph(app.texts[-1], app.article.column_width).lines
-        assert text_of(app.article.render_line(height - 1)).rstrip().endswith(last[-1].text)
+        last = layout_paragraph(app.reader_screen.texts[-1], app.reader_screen.article.column_width).lines
+        assert text_of(app.reader_screen.article.render_line(height - 1)).rstrip().endswith(last[-1].text)
 
     run(book(2_000_000), check, tmp_path)
 
@@ -136,13 +98,13 @@ def test_layout_progress_leaves_the_status_line_once_everything_is_laid_out(tmp_
 def test_a_resize_keeps_the_paragraph_being_read_at_the_top(ten_megabytes, tmp_path):
     async def check(app, pilot):
         block = 12_345
-        app.article.go_to(block)
+        app.reader_screen.article.go_to(block)
         await pilot.pause()
-        assert app.article.anchor() == (block, 0)
+        assert app.reader_screen.article.top_anchor == (block, 0)
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
-        article = app.article
-        assert article.column_width < 60 and article.anchor() == (block, 0)
+        article = app.reader_screen.article
+        assert article.column_width < 60 and article.top_anchor == (block, 0)
         first = layout_paragraph(ten_megabytes.blocks[block].text, article.column_width).lines[0]
         assert text_of(article.render_line(0)).rstrip().endswith(first.text)
 
@@ -155,7 +117,7 @@ def test_a_paragraph_of_megabytes_is_drawn_and_laid_out_a_piece_at_a_time(tmp_pa
     assert "\n" not in text and len(text.encode()) >= 3_000_000
 
     async def check(app, pilot):
-        article = app.article
+        article = app.reader_screen.article
         column = article.column_width
         opening = text[: text.index(" ", 2000)]  # a first line depends only on what starts it
         assert text_of(article.render_line(0)).rstrip().endswith(layout_paragraph(opening, column).lines[0].text)
@@ -182,10 +144,10 @@ def test_search_finds_a_word_near_the_end_of_a_book_and_goes_there(tmp_path):
 
     async def check(app, pilot):
         await pilot.press("slash", *MARKER)
-        await wait_until(pilot, lambda: app.hits.complete)
-        assert app.search_field.count == "1/1"
-        assert app.hits[0][0] == where
-        article = app.article
+        await wait_until(pilot, lambda: app.reader_screen.search_bar.hits.complete)
+        assert app.reader_screen.search_bar.field.count == "1/1"
+        assert app.reader_screen.search_bar.hits[0][0] == where
+        article = app.reader_screen.article
         height = article.scrollable_content_region.height
         shown = [text_of(article.render_line(y)) for y in range(height)]
         assert any(on_screen(MARKER) in line for line in shown)

@@ -33,9 +33,20 @@ def test_the_start_of_a_book_is_its_first_blocks_and_the_whole_follows(tmp_path)
     assert sum(len(block.text) for block in start.blocks) < 2 * PREVIEW_CHARS < len(path.read_text())
     assert start.blocks == whole.blocks[: len(start.blocks)] and start.title == whole.title
     handed: list = []
-    assert analyse(handed.append) == whole
+    views: list = []
+
+    class Progress:
+        def structure_ready(self, document):
+            handed.append(document)
+
+        def names_found(self, entities, mentions):
+            views.append((mentions, list(mentions)))  # a view of the analysis's list, not a copy
+            handed.append(len(mentions))
+
+    assert analyse(Progress()) == whole
+    assert all(list(view) == seen for view, seen in views)  # what was handed over never changed
     assert handed[0].blocks == whole.blocks and not handed[0].mentions  # the structure comes first
-    counts = [len(document.mentions) for document in handed[1:]]
+    counts = handed[1:]
     assert len(counts) == len(whole.blocks) // MENTION_STEP and counts == sorted(counts)
     assert 0 < counts[0] < counts[-1] < len(whole.mentions)
 
@@ -51,16 +62,16 @@ def test_the_app_opened_on_a_books_start_gets_the_whole_book_and_keeps_the_view(
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             await pilot.press("j", "j", "j")
-            top = text_of(app.article.render_line(0))
+            top = text_of(app.reader_screen.article.render_line(0))
             for _ in range(600):
-                if len(app.texts) == len(whole.blocks):
+                if len(app.reader_screen.texts) == len(whole.blocks):
                     break
                 await pilot.pause(0.05)
             await pilot.pause()
-            assert len(app.texts) == len(whole.blocks)
-            assert text_of(app.article.render_line(0)) == top  # still reading the same line
+            assert len(app.reader_screen.texts) == len(whole.blocks)
+            assert text_of(app.reader_screen.article.render_line(0)) == top  # still reading the same line
             await pilot.press("G")
-            article = app.article
+            article = app.reader_screen.article
             last = layout_paragraph(whole.blocks[-1].text, article.column_width).lines
             height = article.scrollable_content_region.height
             assert text_of(article.render_line(height - 1)).rstrip().endswith(last[-1].text)

@@ -8,6 +8,7 @@ from textual.strip import Strip
 from reader.ui.app import ReaderApp
 from reader.ui.drawing import TextOptions
 from reader.ui.help import HelpScreen
+from reader.ui.screen import ReaderScreen
 from reader.ui.status import StatusLine
 from harness.documents import (
     AHMAD_ON_SCREEN,
@@ -43,12 +44,12 @@ def styled(strip: Strip, attribute: str) -> list[str]:
 
 
 def article_row(app: ReaderApp, y: int) -> Strip:
-    return app.article.render_line(y)
+    return app.reader_screen.article.render_line(y)
 
 
 def block_row(app: ReaderApp, block: int, line: int = 0) -> Strip:
     """The strip of a block's line, wherever it is (scrolling the view if needed is not done)."""
-    article = app.article
+    article = app.reader_screen.article
     return article.render_line(article.rows.row_of(block, 0) + line - round(article.scroll_y))
 
 
@@ -79,7 +80,7 @@ def test_title_is_right_aligned_in_visual_order_with_a_rule_under_it(state_dir):
         title = text_of(article_row(app, 0))
         assert title.rstrip().endswith(TITLE_ON_SCREEN)
         # 80 cells less two of padding and one of scrollbar: the title ends at the column's right edge
-        assert len(title) == len(title.rstrip()) == app.article.column_width == 77
+        assert len(title) == len(title.rstrip()) == app.reader_screen.article.column_width == 77
         assert set(text_of(article_row(app, 1)).strip()) == {"─"}
         assert text_of(article_row(app, 2)).rstrip().endswith("\ufedd\ufe8e\ufed7")  # ﻝﺎﻗ: قال, first word at the right
 
@@ -90,39 +91,39 @@ def test_j_k_and_arrows_scroll_one_line(state_dir):
     async def check(app, pilot):
         second_row = text_of(article_row(app, 1))
         await pilot.press("j")
-        assert app.article.scroll_y == 1
+        assert app.reader_screen.article.scroll_y == 1
         assert text_of(article_row(app, 0)) == second_row
         await pilot.press("down", "down")
-        assert app.article.scroll_y == 3
+        assert app.reader_screen.article.scroll_y == 3
         await pilot.press("k", "up")
-        assert app.article.scroll_y == 1
+        assert app.reader_screen.article.scroll_y == 1
         await pilot.press("up", "up")
-        assert app.article.scroll_y == 0
+        assert app.reader_screen.article.scroll_y == 0
 
     run(check, state_dir=state_dir)
 
 
 def test_page_keys_move_a_screen_and_g_G_go_to_the_ends(state_dir):
     async def check(app, pilot):
-        height = app.article.scrollable_content_region.height
+        height = app.reader_screen.article.scrollable_content_region.height
         for key in ("space", "pagedown"):
-            before = app.article.scroll_y
+            before = app.reader_screen.article.scroll_y
             await pilot.press(key)
-            assert app.article.scroll_y == before + height
+            assert app.reader_screen.article.scroll_y == before + height
         for key in ("b", "pageup"):
-            before = app.article.scroll_y
+            before = app.reader_screen.article.scroll_y
             await pilot.press(key)
-            assert app.article.scroll_y == before - height
+            assert app.reader_screen.article.scroll_y == before - height
         await pilot.press("G")
-        assert app.article.scroll_y == app.article.max_scroll_y > 0
+        assert app.reader_screen.article.scroll_y == app.reader_screen.article.max_scroll_y > 0
         assert text_of(article_row(app, height - 1)).rstrip().endswith(LAST_ON_SCREEN)
         assert status_text(app).lstrip().startswith("100%")
         await pilot.press("g")
-        assert app.article.scroll_y == 0
+        assert app.reader_screen.article.scroll_y == 0
         await pilot.press("end")
-        assert app.article.scroll_y == app.article.max_scroll_y
+        assert app.reader_screen.article.scroll_y == app.reader_screen.article.max_scroll_y
         await pilot.press("home")
-        assert app.article.scroll_y == 0
+        assert app.reader_screen.article.scroll_y == 0
 
     run(check, state_dir=state_dir)
 
@@ -130,23 +131,23 @@ def test_page_keys_move_a_screen_and_g_G_go_to_the_ends(state_dir):
 def test_section_keys_jump_to_headings_and_the_status_line_follows(state_dir):
     async def check(app, pilot):
         await pilot.press("right_square_bracket")
-        assert app.article.top_block == 2
+        assert app.reader_screen.article.top_block == 2
         assert text_of(article_row(app, 0)).rstrip().endswith(HEADING_ON_SCREEN)
         assert HEADING_ON_SCREEN in status_text(app)
         await pilot.press("right_square_bracket")
-        assert app.article.top_block == SECOND_HEADING_BLOCK
+        assert app.reader_screen.article.top_block == SECOND_HEADING_BLOCK
         await pilot.press("left_square_bracket")
-        assert app.article.top_block == 2
+        assert app.reader_screen.article.top_block == 2
         await pilot.press("left_square_bracket")
-        assert app.article.scroll_y == 0
+        assert app.reader_screen.article.scroll_y == 0
         await pilot.press("3")
-        assert app.article.top_block == SECOND_HEADING_BLOCK
+        assert app.reader_screen.article.top_block == SECOND_HEADING_BLOCK
         await pilot.press("2")
-        assert app.article.top_block == 2
+        assert app.reader_screen.article.top_block == 2
         await pilot.press("1")
-        assert app.article.scroll_y == 0
+        assert app.reader_screen.article.scroll_y == 0
         await pilot.press("9")  # there is no section 9: nothing moves, the reader is told
-        assert app.article.scroll_y == 0
+        assert app.reader_screen.article.scroll_y == 0
         assert any("no section 9" in n.message for n in app._notifications)
 
     run(check, state_dir=state_dir)
@@ -154,11 +155,11 @@ def test_section_keys_jump_to_headings_and_the_status_line_follows(state_dir):
 
 def test_sections_sidebar_is_on_the_right_marks_the_current_section_and_jumps(state_dir):
     async def check(app, pilot):
-        sidebar = app.panel("sections")
+        sidebar = app.reader_screen.panel("sections")
         assert not sidebar.display
         await pilot.press("s")
         assert sidebar.display
-        assert sidebar.region.x > app.article.region.x
+        assert sidebar.region.x > app.reader_screen.article.region.x
         assert sidebar.region.right == app.size.width
         rows = [text_of(sidebar.render_line(y)) for y in range(5)]
         assert rows[0].startswith("▸●1 ") and rows[0].rstrip().endswith(TITLE_ON_SCREEN)  # 1 goes there
@@ -169,11 +170,11 @@ def test_sections_sidebar_is_on_the_right_marks_the_current_section_and_jumps(st
         await pilot.press("tab")
         assert sidebar.has_focus
         await pilot.press("up")
-        assert app.article.top_block == 2  # moving in the list does not move the article
+        assert app.reader_screen.article.top_block == 2  # moving in the list does not move the article
         await pilot.press("down", "down", "enter")
-        assert app.article.top_block == SECOND_HEADING_BLOCK
+        assert app.reader_screen.article.top_block == SECOND_HEADING_BLOCK
         await pilot.press("f2")
-        assert not sidebar.display and app.article.has_focus
+        assert not sidebar.display and app.reader_screen.article.has_focus
 
     run(check, state_dir=state_dir)
 
@@ -182,15 +183,15 @@ def test_quotes_are_underlined_listed_with_their_speaker_and_enter_jumps(state_d
     async def check(app, pilot):
         assert styled(block_row(app, 1), "underline") == []
         await pilot.press("quotation_mark")
-        assert app.panel("quotes").display
+        assert app.reader_screen.panel("quotes").display
         assert styled(block_row(app, 1), "underline") == [QUOTE_ON_SCREEN]
-        listing = [text_of(app.panel("quotes").render_line(y)) for y in range(3)]
+        listing = [text_of(app.reader_screen.panel("quotes").render_line(y)) for y in range(3)]
         assert "Ahmad" in listing[0] and AHMAD_ON_SCREEN in listing[0]
         assert QUOTE_ON_SCREEN in listing[1]
         await pilot.press("G", "tab", "enter")
-        assert app.article.scroll_y <= app.article.rows.row_of(1, 0) < app.article.scroll_y + 10
+        assert app.reader_screen.article.scroll_y <= app.reader_screen.article.rows.row_of(1, 0) < app.reader_screen.article.scroll_y + 10
         await pilot.press("f3")
-        assert not app.panel("quotes").display
+        assert not app.reader_screen.panel("quotes").display
         assert styled(block_row(app, 1), "underline") == []
 
     run(check, state_dir=state_dir)
@@ -200,7 +201,7 @@ def test_glossary_highlights_mentions_by_type_and_n_walks_the_selected_entity(st
     async def check(app, pilot):
         assert styled(block_row(app, SECOND_HEADING_BLOCK), "bold") == [EGYPT_ON_SCREEN]  # a bold heading
         await pilot.press("e")
-        glossary = app.panel("glossary")
+        glossary = app.reader_screen.panel("glossary")
         assert glossary.display
         # …in which the mention of Egypt stands out without colour: it is the one part not bold.
         assert styled(block_row(app, SECOND_HEADING_BLOCK), "bold") == []
@@ -220,14 +221,14 @@ def test_glossary_highlights_mentions_by_type_and_n_walks_the_selected_entity(st
         assert glossary.has_focus
         await pilot.press("down", "enter")
         assert glossary.target == "egypt"
-        assert app.current_mention == 1
+        assert app.reader_screen.current_mention == 1
         await pilot.press("n")
-        assert app.current_mention == 2 and app.article.top_block <= SECOND_HEADING_BLOCK
+        assert app.reader_screen.current_mention == 2 and app.reader_screen.article.top_block <= SECOND_HEADING_BLOCK
         assert styled(block_row(app, SECOND_HEADING_BLOCK), "italic") == [EGYPT_ON_SCREEN]
         await pilot.press("n", "n")
-        assert app.current_mention == 1
+        assert app.reader_screen.current_mention == 1
         await pilot.press("N")
-        assert app.current_mention == 3
+        assert app.reader_screen.current_mention == 3
         await pilot.press("f4")
         assert not glossary.display
         assert styled(block_row(app, 1), "bold") == []
@@ -238,16 +239,16 @@ def test_glossary_highlights_mentions_by_type_and_n_walks_the_selected_entity(st
 def test_search_draws_the_query_shaped_highlights_hits_and_enter_keeps_them(state_dir):
     async def check(app, pilot):
         await pilot.press("slash")
-        field = app.search_field
-        assert app.query_one("#search-bar").display
+        field = app.reader_screen.search_bar.field
+        assert app.reader_screen.search_bar.display
         await pilot.press(*"احمد")  # no hamza typed: matches أحمد
-        assert field.query == "احمد"
+        assert field.query_text == "احمد"
         line = text_of(field.render_line(0))
         assert line.startswith("/ 1/1 ")
         assert "\ufeaa\ufee4\ufea3\ufe8d" in line  # ﺪﻤﺣﺍ: the query joined, in visual order
         assert styled(block_row(app, 1), "reverse") == [AHMAD_ON_SCREEN]
         await pilot.press("enter")
-        assert not app.query_one("#search-bar").display and app.article.has_focus
+        assert not app.reader_screen.search_bar.display and app.reader_screen.article.has_focus
         assert styled(block_row(app, 1), "reverse") == [AHMAD_ON_SCREEN]
         assert "1/1" in status_text(app)
 
@@ -257,17 +258,17 @@ def test_search_draws_the_query_shaped_highlights_hits_and_enter_keeps_them(stat
 def test_search_ignores_harakat_and_case_and_n_moves_between_hits(state_dir):
     async def check(app, pilot):
         await pilot.press("slash", *"مصر")
-        assert app.search_field.count == "1/3"
+        assert app.reader_screen.search_bar.field.count == "1/3"
         await pilot.press("enter", "n")
-        assert app.current_hit == 1
+        assert app.reader_screen.search_bar.hits.current == 1
         assert "2/3" in status_text(app)
         await pilot.press("n")
-        assert app.current_hit == 2
-        assert app.article.scroll_y <= app.article.rows.row_of(SECOND_HEADING_BLOCK, 0)
+        assert app.reader_screen.search_bar.hits.current == 2
+        assert app.reader_screen.article.scroll_y <= app.reader_screen.article.rows.row_of(SECOND_HEADING_BLOCK, 0)
         await pilot.press("n")
-        assert app.current_hit == 0  # wraps around
+        assert app.reader_screen.search_bar.hits.current == 0  # wraps around
         await pilot.press("N")
-        assert app.current_hit == 2
+        assert app.reader_screen.search_bar.hits.current == 2
 
     run(check, state_dir=state_dir)
 
@@ -275,12 +276,12 @@ def test_search_ignores_harakat_and_case_and_n_moves_between_hits(state_dir):
 def test_escape_cancels_the_search_and_clears_the_hits(state_dir):
     async def check(app, pilot):
         await pilot.press("slash", *"مصر", "backspace")
-        assert app.search_field.query == "مص"
+        assert app.reader_screen.search_bar.query_text == "مص"
         await pilot.press("escape")
-        assert len(app.hits) == 0 and app.search_field.query == ""
-        assert not app.query_one("#search-bar").display
+        assert len(app.reader_screen.search_bar.hits) == 0 and app.reader_screen.search_bar.query_text == ""
+        assert not app.reader_screen.search_bar.display
         assert styled(block_row(app, 1), "reverse") == []
-        assert app.article.scroll_y == 0
+        assert app.reader_screen.article.scroll_y == 0
 
     run(check, state_dir=state_dir)
 
@@ -288,8 +289,8 @@ def test_escape_cancels_the_search_and_clears_the_hits(state_dir):
 def test_n_without_search_or_glossary_walks_quotes(state_dir):
     async def check(app, pilot):
         await pilot.press("G", "n")
-        assert app.current_quote == 0
-        assert app.article.scroll_y <= app.article.rows.row_of(1, 0)
+        assert app.reader_screen.current_quote == 0
+        assert app.reader_screen.article.scroll_y <= app.reader_screen.article.rows.row_of(1, 0)
         assert styled(block_row(app, 1), "reverse") == [QUOTE_ON_SCREEN]  # shown even with the list closed
 
     run(check, state_dir=state_dir)
@@ -299,11 +300,11 @@ def test_backspace_goes_back_before_the_last_jump(state_dir):
     async def check(app, pilot):
         await pilot.press("j", "j")
         await pilot.press("3")
-        assert app.article.top_block == SECOND_HEADING_BLOCK
+        assert app.reader_screen.article.top_block == SECOND_HEADING_BLOCK
         await pilot.press("backspace")
-        assert app.article.scroll_y == 2
+        assert app.reader_screen.article.scroll_y == 2
         await pilot.press("backspace")  # nothing earlier: stays, and says so
-        assert app.article.scroll_y == 2
+        assert app.reader_screen.article.scroll_y == 2
 
     run(check, state_dir=state_dir)
 
@@ -323,14 +324,14 @@ def test_y_copies_the_paragraph_at_the_top_or_the_current_quote(state_dir):
 def test_plus_and_minus_change_the_measure_and_keep_the_paragraph_at_the_top(state_dir):
     async def check(app, pilot):
         await pilot.press("2", "j", "j", "j", "j")
-        top_block = app.article.top_block
+        top_block = app.reader_screen.article.top_block
         await pilot.press("minus", "minus")
-        assert app.article.column_width == app.article.measure == 80 - 16
-        assert app.article.top_block == top_block
+        assert app.reader_screen.article.column_width == app.reader_screen.article.measure == 80 - 16
+        assert app.reader_screen.article.top_block == top_block
         row = text_of(article_row(app, 0))
-        assert len(row.rstrip()) <= (app.article.scrollable_content_region.width + 64) // 2 + 1
+        assert len(row.rstrip()) <= (app.reader_screen.article.scrollable_content_region.width + 64) // 2 + 1
         await pilot.press("plus")
-        assert app.article.measure == 72
+        assert app.reader_screen.article.measure == 72
 
     run(check, state_dir=state_dir)
 
@@ -338,14 +339,14 @@ def test_plus_and_minus_change_the_measure_and_keep_the_paragraph_at_the_top(sta
 def test_resize_reflows_and_keeps_the_paragraph_being_read(state_dir):
     async def check(app, pilot):
         await pilot.press("2", "j", "j", "j")
-        top_block = app.article.top_block
+        top_block = app.reader_screen.article.top_block
         await pilot.resize_terminal(50, 24)
         await pilot.pause()
-        assert app.article.column_width == 50 - 3
+        assert app.reader_screen.article.column_width == 50 - 3
         await pilot.press("quotation_mark", "e")
-        quotes, glossary = app.panel("quotes").region, app.panel("glossary").region
+        quotes, glossary = app.reader_screen.panel("quotes").region, app.reader_screen.panel("glossary").region
         assert glossary.y > quotes.y and glossary.x == quotes.x == 0  # one above the other
-        assert app.article.top_block == top_block
+        assert app.reader_screen.article.top_block == top_block
         assert all(len(text_of(article_row(app, y)).rstrip()) <= 49 for y in range(20))
 
     run(check, state_dir=state_dir)
@@ -361,13 +362,13 @@ def test_r_hides_and_shows_related_links(state_dir):
     document = type(document)(**{**{f: getattr(document, f) for f in document.__dataclass_fields__}, "blocks": tuple(blocks)})
 
     async def check(app, pilot):
-        total = app.article.rows.total
-        assert app.article.rows.is_visible(3)
+        total = app.reader_screen.article.rows.total
+        assert app.reader_screen.article.rows.is_visible(3)
         await pilot.press("r")
-        assert not app.article.rows.is_visible(3)
-        assert app.article.rows.total < total
+        assert not app.reader_screen.article.rows.is_visible(3)
+        assert app.reader_screen.article.rows.total < total
         await pilot.press("r")
-        assert app.article.rows.total == total
+        assert app.reader_screen.article.rows.total == total
 
     run(check, document=document, state_dir=state_dir)
 
@@ -402,20 +403,20 @@ def test_the_reading_position_is_remembered_and_a_corrupt_state_file_set_aside(s
 
     app = run(read_some, state_dir=state_dir)
     app.remember_position()
-    remembered = app._last_anchor
+    remembered = app.reader_screen._last_anchor
     assert remembered == (3, 0)  # heading, blank row, then the first line of the paragraph below
 
     async def resumed(app, pilot):
         await pilot.pause()
-        assert app.article.anchor() == remembered
+        assert app.reader_screen.article.top_anchor == remembered
 
     run(resumed, state_dir=state_dir)
 
-    saved = app.positions.path(app.document_key)
+    saved = app.reader_screen.positions.path(app.reader_screen.document_key)
     saved.write_text("{not json", encoding="utf-8")
 
     async def reset(app, pilot):
-        assert app.article.scroll_y == 0
+        assert app.reader_screen.article.scroll_y == 0
         assert any("reset" in n.message for n in app._notifications)
 
     run(reset, state_dir=state_dir)
@@ -423,13 +424,13 @@ def test_the_reading_position_is_remembered_and_a_corrupt_state_file_set_aside(s
 
 
 def test_the_reading_position_is_written_while_reading_not_only_at_exit(state_dir, monkeypatch):
-    monkeypatch.setattr(ReaderApp, "POSITION_SAVE_SECONDS", 0.05)
+    monkeypatch.setattr(ReaderScreen, "POSITION_SAVE_SECONDS", 0.05)
 
     async def read_on(app, pilot):
         await pilot.press("2", "j", "j")
         await pilot.pause(0.3)
-        assert app._last_anchor == (3, 0)
-        saved = app.positions.path(app.document_key).read_text(encoding="utf-8")
+        assert app.reader_screen._last_anchor == (3, 0)
+        saved = app.reader_screen.positions.path(app.reader_screen.document_key).read_text(encoding="utf-8")
         assert '"block": 3' in saved  # the app is still running
 
     run(read_on, state_dir=state_dir)
@@ -438,9 +439,9 @@ def test_the_reading_position_is_written_while_reading_not_only_at_exit(state_di
 def test_an_arabic_keyboard_layout_gives_the_same_actions_from_the_same_keys(state_dir):
     async def check(app, pilot):
         await pilot.press("ت")  # the j key
-        assert app.article.scroll_y == 1
+        assert app.reader_screen.article.scroll_y == 1
         await pilot.press("س")  # the s key
-        assert app.panel("sections").display
+        assert app.reader_screen.panel("sections").display
         await pilot.press("ض")  # the q key
         await pilot.pause()
         assert not app.is_running
@@ -451,12 +452,12 @@ def test_an_arabic_keyboard_layout_gives_the_same_actions_from_the_same_keys(sta
 def test_while_searching_every_letter_is_typed_even_bound_ones_and_from_a_focused_panel(state_dir):
     async def check(app, pilot):
         await pilot.press("s", "tab")
-        assert app.panel("sections").has_focus
+        assert app.reader_screen.panel("sections").has_focus
         await pilot.press("slash", "q", "j", "s", "ت", "backspace")
-        assert app.search_field.query == "qjs"
-        assert app.is_running and app.panel("sections").display and app.article.scroll_y == 0
+        assert app.reader_screen.search_bar.query_text == "qjs"
+        assert app.is_running and app.reader_screen.panel("sections").display and app.reader_screen.article.scroll_y == 0
         await pilot.press("escape", "j")
-        assert app.article.scroll_y == 1
+        assert app.reader_screen.article.scroll_y == 1
 
     run(check, state_dir=state_dir)
 
@@ -465,13 +466,13 @@ def test_shift_tab_goes_back_through_the_open_panels_and_ctrl_q_quits(state_dir)
     async def check(app, pilot):
         await pilot.press("s", "e")
         await pilot.press("tab")
-        assert app.panel("sections").has_focus
+        assert app.reader_screen.panel("sections").has_focus
         await pilot.press("tab")
-        assert app.panel("glossary").has_focus
+        assert app.reader_screen.panel("glossary").has_focus
         await pilot.press("shift+tab")
-        assert app.panel("sections").has_focus
+        assert app.reader_screen.panel("sections").has_focus
         await pilot.press("shift+tab")
-        assert app.article.has_focus
+        assert app.reader_screen.article.has_focus
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
@@ -481,23 +482,27 @@ def test_shift_tab_goes_back_through_the_open_panels_and_ctrl_q_quits(state_dir)
 
 def test_a_narrow_terminal_shows_the_panels_as_overlays_one_at_a_time(state_dir):
     async def check(app, pilot):
-        article_height = app.article.region.height
+        article_height = app.reader_screen.article.region.height
         await pilot.press("s")
-        sidebar, article = app.panel("sections").region, app.article.region
+        sidebar, article = app.reader_screen.panel("sections").region, app.reader_screen.article.region
         assert sidebar.y > article.y and sidebar.x == article.x == 0
         assert sidebar.bottom <= article.bottom  # over the article's lower part…
         assert article.height == article_height  # …which keeps its size: an overlay
-        assert app.article.column_width == 50 - 3
-        await pilot.press("quotation_mark", "e")
-        assert not app.panel("sections").display  # the quotes and glossary overlay replaces it
-        quotes, glossary = app.panel("quotes").region, app.panel("glossary").region
-        assert glossary.y > quotes.y and glossary.x == quotes.x == 0  # one above the other
-        assert app.article.region.height == article_height
+        assert app.reader_screen.article.column_width == 50 - 3
+        await pilot.press("quotation_mark")
+        assert not app.reader_screen.panel("sections").display  # the quotes overlay replaces it
+        quotes = app.reader_screen.panel("quotes").region
+        assert quotes.y > article.y and quotes.x == 0 and quotes.bottom <= article.bottom
+        await pilot.press("e")
+        assert not app.reader_screen.panel("quotes").display  # and the glossary replaces the quotes
+        glossary = app.reader_screen.panel("glossary").region
+        assert glossary.y > article.y and glossary.x == 0 and glossary.bottom <= article.bottom
+        assert app.reader_screen.article.region.height == article_height
         await pilot.press("s")
-        assert not app.panel("quotes").display and not app.panel("glossary").display
+        assert not app.reader_screen.panel("quotes").display and not app.reader_screen.panel("glossary").display
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
-        sidebar, article = app.panel("sections").region, app.article.region
+        sidebar, article = app.reader_screen.panel("sections").region, app.reader_screen.article.region
         assert sidebar.x > article.x and sidebar.right == 100
 
     run(check, size=(50, 20), state_dir=state_dir)
@@ -507,11 +512,13 @@ def test_when_the_terminal_does_the_bidi_the_app_sends_logical_text_in_one_colum
     async def check(app, pilot):
         assert text_of(article_row(app, 0)).rstrip().endswith("سلام")  # logical, unshaped
         await pilot.press("s")
-        assert app.panel("sections").region.x == 0  # the whole width: no other text on its rows
-        await pilot.press("quotation_mark", "e")
-        assert not app.panel("sections").display
-        quotes, glossary = app.panel("quotes").region, app.panel("glossary").region
-        assert quotes.x == glossary.x == 0 and quotes.y < glossary.y  # no two panels share a row
+        assert app.reader_screen.panel("sections").region.x == 0  # the whole width: no other text on its rows
+        await pilot.press("quotation_mark")
+        assert not app.reader_screen.panel("sections").display
+        assert app.reader_screen.panel("quotes").region.x == 0
+        await pilot.press("e")
+        assert not app.reader_screen.panel("quotes").display  # one panel at a time: none shares a row
+        assert app.reader_screen.panel("glossary").region.x == 0
 
     run(check, size=(120, 40), state_dir=state_dir, options=TextOptions(shape=False, reorder=False))
 
@@ -523,10 +530,10 @@ def test_empty_panels_say_so(state_dir):
 
     async def check(app, pilot):
         await pilot.press("quotation_mark", "e")
-        assert "No quotes in this document." in text_of(app.panel("quotes").render_line(0))
-        assert "No known names in this document." in text_of(app.panel("glossary").render_line(0))
+        assert "No quotes in this document." in text_of(app.reader_screen.panel("quotes").render_line(0))
+        assert "No known names in this document." in text_of(app.reader_screen.panel("glossary").render_line(0))
         await pilot.press("tab", "enter", "n")  # nothing to jump to: nothing happens, no error
-        assert app.article.scroll_y == 0
+        assert app.reader_screen.article.scroll_y == 0
 
     run(check, state_dir=state_dir, document=document)
 
@@ -547,15 +554,15 @@ def test_quotes_and_names_found_after_the_first_paint_fill_the_panels(state_dir)
         app = ReaderApp(bare, state_dir=state_dir, analyse=analyse)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("quotation_mark")
-            assert "Finding quotes and names…" in text_of(app.panel("quotes").render_line(0))
+            assert "Finding quotes and names…" in text_of(app.reader_screen.panel("quotes").render_line(0))
             assert "finding quotes…" in status_text(app)
             release.set()
             for _ in range(50):
                 await pilot.pause(0.05)
-                if app.document is full:
+                if app.reader_screen.document is full:
                     break
             await pilot.pause()
-            assert "Ahmad" in text_of(app.panel("quotes").render_line(0))
+            assert "Ahmad" in text_of(app.reader_screen.panel("quotes").render_line(0))
             assert styled(block_row(app, 1), "underline") == [QUOTE_ON_SCREEN]
 
     asyncio.run(main())
@@ -564,11 +571,11 @@ def test_quotes_and_names_found_after_the_first_paint_fill_the_panels(state_dir)
 def test_a_click_in_a_panel_jumps_like_enter(state_dir):
     async def check(app, pilot):
         await pilot.press("s")
-        sidebar = app.panel("sections")
+        sidebar = app.reader_screen.panel("sections")
         heading_row = next(y for y in range(10) if text_of(sidebar.render_line(y)).rstrip().endswith(HEADING_ON_SCREEN))
         await pilot.click("#sections", offset=(5, heading_row))
         await pilot.pause()
-        assert app.article.top_block == 2
+        assert app.reader_screen.article.top_block == 2
 
     run(check, state_dir=state_dir)
 

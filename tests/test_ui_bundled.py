@@ -72,7 +72,7 @@ def test_80x24_opening_screen(article, tmp_path):
 def test_120x40_with_every_panel_open(article, tmp_path):
     def check(app, rows):
         assert len(rows) == 40
-        sidebar = app.panel("sections").region
+        sidebar = app.reader_screen.panel("sections").region
         assert sidebar.right == 120 and sidebar.width == 30
         # border, cursor, mark, key number, space | text | scrollbar
         text_width = 30 - 5 - 1
@@ -80,7 +80,7 @@ def test_120x40_with_every_panel_open(article, tmp_path):
         assert rows[1][sidebar.x : sidebar.right - 1] == "▏▸●1 " + first_section.rjust(text_width)
         second_section = layout_paragraph(article.sections[1].title, text_width).lines[0].render()
         assert "▏  2 " + second_section.rjust(text_width) in [row[sidebar.x : sidebar.right - 1] for row in rows]
-        quotes, glossary = app.panel("quotes").region, app.panel("glossary").region
+        quotes, glossary = app.reader_screen.panel("quotes").region, app.reader_screen.panel("glossary").region
         assert quotes.y == glossary.y > 20 and quotes.x < glossary.x
         below = rows[quotes.y :]
         assert "Vladimir Putin — " in below[0][: glossary.x]  # the first quote's speaker
@@ -91,12 +91,12 @@ def test_120x40_with_every_panel_open(article, tmp_path):
             name = layout_paragraph(entity.name_ar, 100).lines[0].text
             assert any(row[glossary.x : glossary.right - 1].rstrip().endswith(name) for row in below), entity.name_en
         # the article keeps its 80-cell measure in the 87 cells left to it; its first quote underlined
-        assert app.article.scrollable_content_region.width == 120 - 30 - 3
-        assert app.article.column_width == 80
+        assert app.reader_screen.article.scrollable_content_region.width == 120 - 30 - 3
+        assert app.reader_screen.article.column_width == 80
         quote = article.quotes[0]
-        row = app.article.rows.row_of(quote.paragraph, quote.start)
+        row = app.reader_screen.article.rows.row_of(quote.paragraph, quote.start)
         underlined = "".join(
-            segment.text for segment in app.article.render_line(row) if segment.style and segment.style.underline
+            segment.text for segment in app.reader_screen.article.render_line(row) if segment.style and segment.style.underline
         )
         shown = layout_paragraph(quote.text, 200).lines[0].text  # the quote's words, as drawn alone
         assert underlined.strip() == shown
@@ -121,7 +121,7 @@ def test_80x24_searching(article, tmp_path):
         assert rows[22].startswith("/ 1/") and rows[22].rstrip().endswith("\ufee6\ufef4\ufe97\ufeee\ufe91")
         count = rows[22].split()[1].rstrip("…")  # … while the search is still going
         assert count in rows[0]  # the status line repeats it
-        hits = [segment.text for y in range(21) for segment in app.article.render_line(y)
+        hits = [segment.text for y in range(21) for segment in app.reader_screen.article.render_line(y)
                 if segment.style and segment.style.reverse]
         assert "\ufee6\ufef4\ufe97\ufeee\ufe91" in hits  # a hit on screen, reversed
 

@@ -10,7 +10,7 @@ ARTICLE = Path(__file__).parent / "news" / "wire-cairo.txt"
 
 
 def listing(app, name):
-    panel = app.panel(name)
+    panel = app.reader_screen.panel(name)
     return ["".join(segment.text for segment in panel.render_line(y)).strip() for y in range(panel.virtual_size.height)]
 
 

@@ -13,7 +13,6 @@ from reader.document.model import Block, BlockKind, Document, Section
 from reader.saved_marks import load_marks, save_marks
 from reader.state import DocumentKey, StateStore
 from reader.ui.app import ReaderApp
-from reader.ui.marks_panel import MarksPanel
 from reader.ui.note_box import NoteBox
 from reader.ui.selecting import SelectionBar
 
@@ -60,13 +59,13 @@ def runs(strip: Strip, *attributes: str) -> list[str]:
 
 def selected(app: ReaderApp) -> list[str]:
     """The selection's cells on screen, row by row from the top."""
-    article = app.article
+    article = app.reader_screen.article
     return [run for y in range(article.scrollable_content_region.height)
             for run in runs(article.render_line(y), "reverse", "underline")]
 
 
 def highlighted(app: ReaderApp) -> list[str]:
-    article = app.article
+    article = app.reader_screen.article
     return [run for y in range(article.scrollable_content_region.height)
             for run in runs(article.render_line(y), "italic")]
 
@@ -79,7 +78,7 @@ def as_one_line(rows: list[str]) -> str:
 
 def highlight_background(app: ReaderApp):
     """The background colour of the highlighted cells (every one the same)."""
-    article = app.article
+    article = app.reader_screen.article
     colours = {segment.style.bgcolor for y in range(article.scrollable_content_region.height)
                for segment in article.render_line(y) if segment.style is not None and segment.style.italic}
     assert len(colours) == 1, colours
@@ -87,7 +86,7 @@ def highlight_background(app: ReaderApp):
 
 
 def panel_text(app: ReaderApp) -> list[str]:
-    panel = app.query_one(MarksPanel)
+    panel = app.reader_screen.panel("marks")
     return ["".join(segment.text for segment in panel.render_line(y)).strip()
             for y in range(panel.scrollable_content_region.height)]
 
@@ -127,7 +126,7 @@ def test_v_selects_the_sentence_at_the_top_and_w_W_and_parentheses_move_its_end(
         await pilot.press("left_parenthesis")
         assert selected(app) == [on_screen(FIRST)]
         await pilot.press("escape")
-        assert selected(app) == [] and app.focused is app.article
+        assert selected(app) == [] and app.focused is app.reader_screen.article
 
     run(check, state_dir)
 
@@ -150,7 +149,7 @@ def test_h_highlights_exactly_the_selection_and_it_is_saved(state_dir):
         await pilot.press("j", "j", "v", "right_parenthesis", "h")
         assert selected(app) == []
         assert highlighted(app) == [on_screen(FIRST + " " + SECOND)]
-        assert app.focused is app.article
+        assert app.focused is app.reader_screen.article
 
     run(check, state_dir)
     marks = saved(state_dir).marks
@@ -182,7 +181,7 @@ def test_a_opens_the_note_box_and_the_note_is_kept_with_the_highlight(state_dir)
         await pilot.pause()
         assert box.text == note + " "
         await pilot.press("enter")
-        assert app.focused is app.article
+        assert app.focused is app.reader_screen.article
         assert highlighted(app) == [on_screen(FIRST)]
 
     run(check, state_dir)
@@ -193,7 +192,7 @@ def test_escape_in_the_note_box_adds_nothing(state_dir):
     async def check(app, pilot):
         await pilot.press("j", "j", "v", "a", "x", "escape")
         assert highlighted(app) == [] and selected(app) == []
-        assert app.focused is app.article
+        assert app.focused is app.reader_screen.article
 
     run(check, state_dir)
     assert not saved(state_dir).marks
@@ -236,7 +235,7 @@ def test_y_in_a_selection_copies_its_logical_text(state_dir):
 def test_other_keys_do_nothing_while_selecting(state_dir):
     async def check(app, pilot):
         await pilot.press("j", "j", "v", "s", "slash", "M")
-        assert not app.panel("sections").display and not app.searching and not app.query_one(MarksPanel).display
+        assert not app.reader_screen.panel("sections").display and not app.reader_screen.searching and not app.reader_screen.panel("marks").display
         assert selected(app) == [on_screen(FIRST)]
 
     run(check, state_dir)
@@ -251,7 +250,7 @@ def test_m_bookmarks_the_top_and_the_marks_panel_lists_marks_in_document_order(s
         assert lines[0].startswith("▸") and "Highlight, yellow · paragraph 2" in lines[0]
         bookmark_line = next(n for n, line in enumerate(lines) if "Bookmark · paragraph" in line)
         assert bookmark_line > 1  # after the highlight and its text: document order
-        assert app.focused is app.article
+        assert app.focused is app.reader_screen.article
 
     run(check, state_dir)
     assert [mark.kind for mark in saved(state_dir).marks] == [MarkKind.HIGHLIGHT, MarkKind.BOOKMARK]
@@ -261,14 +260,14 @@ def test_apostrophe_opens_the_panel_at_the_bookmarks_and_enter_jumps_there(state
     async def check(app, pilot):
         await pilot.press("j", "j", "v", "h")
         await pilot.press("G")
-        bottom = app.article.anchor()
+        bottom = app.reader_screen.article.top_anchor
         await pilot.press("m", "g", "apostrophe")
-        panel = app.query_one(MarksPanel)
+        panel = app.reader_screen.panel("marks")
         assert app.focused is panel and panel.cursor == 1
         await pilot.press("enter")
-        assert app.article.anchor() == bottom
+        assert app.reader_screen.article.top_anchor == bottom
         await pilot.press("up", "enter")  # the highlight, in view
-        article = app.article
+        article = app.reader_screen.article
         assert article.scroll_y <= article.rows.row_of(1, 0) < article.scroll_y + article.scrollable_content_region.height
         assert highlighted(app) == [on_screen(FIRST)]
 
@@ -278,7 +277,7 @@ def test_apostrophe_opens_the_panel_at_the_bookmarks_and_enter_jumps_there(state
 def test_d_deletes_u_brings_back_c_recolours_R_edits_in_the_panel(state_dir):
     async def check(app, pilot):
         await pilot.press("j", "j", "v", "h", "M")
-        panel = app.query_one(MarksPanel)
+        panel = app.reader_screen.panel("marks")
         panel.focus()
         yellow = highlight_background(app)
         await pilot.press("c")
@@ -400,9 +399,9 @@ def test_marks_saved_for_an_earlier_version_move_with_their_text_or_are_listed_a
 def test_below_70_columns_the_marks_panel_is_an_overlay_in_place_of_the_others(state_dir):
     async def check(app, pilot):
         await pilot.press("s")
-        assert app.panel("sections").display
+        assert app.reader_screen.panel("sections").display
         await pilot.press("M")
-        assert app.query_one(MarksPanel).display and not app.panel("sections").display
-        assert app.query_one(MarksPanel).region.width == app.size.width
+        assert app.reader_screen.panel("marks").display and not app.reader_screen.panel("sections").display
+        assert app.reader_screen.panel("marks").region.width == app.size.width
 
     run(check, state_dir, size=(60, 24))

@@ -53,8 +53,8 @@ def test_no_control_character_reaches_any_widget_strip(tmp_path):
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.press("s", "quotation_mark", "e", "slash", *"نعم")
             await pilot.pause()
-            widgets = [app.article, app.panel("sections"), app.panel("quotes"), app.panel("glossary"),
-                       app.query_one(StatusLine), app.search_field]
+            widgets = [app.reader_screen.article, app.reader_screen.panel("sections"), app.reader_screen.panel("quotes"), app.reader_screen.panel("glossary"),
+                       app.query_one(StatusLine), app.reader_screen.search_bar.field]
             drawn = ""
             for widget in widgets:
                 for y in range(widget.size.height):
@@ -79,7 +79,7 @@ def test_only_validated_http_links_become_hyperlinks(tmp_path):
     async def main():
         app = ReaderApp(hostile_document(), state_dir=tmp_path / "state")
         async with app.run_test(size=(100, 40)):
-            article = app.article
+            article = app.reader_screen.article
             links = set()
             for y in range(article.size.height):
                 for segment in article.render_line(y):
@@ -118,7 +118,7 @@ def test_an_embedded_url_and_a_document_link_are_hyperlinks(tmp_path):
     async def main():
         app = ReaderApp(document, state_dir=tmp_path / "state")
         async with app.run_test(size=(80, 24)):
-            article = app.article
+            article = app.reader_screen.article
             linked = {}
             for y in range(article.rows.total):
                 for segment in article.render_line(y):

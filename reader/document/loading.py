@@ -10,7 +10,7 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol, overload
 
 from reader.document.decoding import (
     DocumentError,
@@ -55,7 +55,43 @@ MENTION_STEP = 1000  # blocks between two hand-overs of the names found so far
 PAUSE_STEP = 50  # blocks between two calls of `pause` (a few milliseconds of work)
 PREVIEW_CHARS = 65_536  # of a long text, structured before the first paint (see open_document)
 _BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n")  # where blocks end in a plain text of paragraphs
-Analysis = Callable[..., Document]  # analyse(found_so_far=None), see open_document
+
+
+class AnalysisProgress(Protocol):
+    """What an analysis hands over as it goes (see open_document), from the thread running it."""
+
+    def structure_ready(self, document: Document) -> None:
+        """The whole document's blocks and sections, where only its start was opened (preview)."""
+
+    def names_found(self, entities: tuple[Entity, ...], mentions: Sequence[Mention]) -> None:
+        """The entities mentioned so far (in order of first mention) and their mentions so far
+        (in document order: a view of the analysis's own list, not a copy, so handing it over
+        costs nothing however many there are; what it shows never changes)."""
+
+
+class MentionsSoFar(Sequence[Mention]):
+    """The first `count` mentions of a list the analysis goes on appending to."""
+
+    def __init__(self, mentions: list[Mention], count: int) -> None:
+        self._mentions = mentions
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Mention: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Mention]: ...
+    def __getitem__(self, index: int | slice) -> Mention | Sequence[Mention]:
+        if isinstance(index, slice):
+            return self._mentions[: self._count][index]
+        if not -self._count <= index < self._count:
+            raise IndexError(index)
+        return self._mentions[index if index >= 0 else self._count + index]
+
+
+Analysis = Callable[..., Document]  # analyse(progress=None, pause=None), see open_document
 
 
 def load_document(source: str, **options: Any) -> Document:
@@ -73,13 +109,13 @@ def open_document(source: str, *, encoding: str | None = None, fmt: str | None =
     """The document's text and structure, with no quotes, entities or mentions yet, and a
     function returning the whole document. Finding those takes seconds on a book, so the app
     shows the text first and runs the function in a background worker; the function hands the
-    names found so far to `found_so_far`, if given, as it goes (every MENTION_STEP blocks), and
-    calls `pause`, if given, every PAUSE_STEP blocks (where the app's input may hold it).
+    names found so far to `progress.names_found`, if given, as it goes (every MENTION_STEP
+    blocks), and calls `pause`, if given, every PAUSE_STEP blocks (where the app's input may hold it).
 
     preview: of a long plain text, only the start (PREVIEW_CHARS, cut where a block ends: at a
     blank line, or at a newline in a text of one paragraph per line) is structured now, so the
     first screen needs no more than that; the function then hands the whole document's
-    structure to `found_so_far` first. Blocks keep their numbers: the start's blocks are the
+    structure to `progress.structure_ready` first. Blocks keep their numbers: the start's blocks are the
     whole document's first blocks, the text's layout (formats.text_layout) being decided once,
     from the whole text, for both. Errors (DocumentError) are raised here, never by the
     function. max_size: the most bytes read (reading.read_stream). An HTML page is read for its
@@ -214,11 +250,11 @@ def _analysis(start: Document, start_quotes: frozenset[int], whole: Callable[[],
     """The function finding quotes, entities and mentions (see open_document); `whole` gives the
     whole document's structure when `start` is only its beginning."""
 
-    def analyse(found_so_far: Callable[[Document], None] | None = None,
+    def analyse(progress: AnalysisProgress | None = None,
                 pause: Callable[[], None] | None = None) -> Document:
         document, block_quotes = whole() if whole is not None else (start, start_quotes)
-        if whole is not None and found_so_far is not None:
-            found_so_far(document)
+        if whole is not None and progress is not None:
+            progress.structure_ready(document)
         blocks = document.blocks
         from reader.document.glossary import Matcher, with_data
         from reader.document.names import find_names
@@ -230,17 +266,21 @@ def _analysis(start: Document, start_quotes: frozenset[int], whole: Callable[[],
         by_id = {entity.id: entity for entity in glossary}
         folded: list[NormalizedText] = []
         mentions: list[Mention] = []
+        mentioned: dict[str, None] = {}  # entity ids in order of first mention, for the progress
 
         def with_mentions(quotes: tuple[Quote, ...]) -> Document:
-            mentioned = dict.fromkeys(mention.entity_id for mention in mentions)  # in order of first mention
-            return replace(document, quotes=quotes, entities=tuple(by_id[entity_id] for entity_id in mentioned),
+            in_order = dict.fromkeys(mention.entity_id for mention in mentions)  # of first mention
+            return replace(document, quotes=quotes, entities=tuple(by_id[entity_id] for entity_id in in_order),
                            mentions=tuple(mentions))
 
         for block in blocks:
             folded.append(normalize(block.text))
-            mentions += matcher.find(folded[-1], block.index)
-            if found_so_far is not None and (block.index + 1) % MENTION_STEP == 0:
-                found_so_far(with_mentions(()))
+            for mention in matcher.find(folded[-1], block.index):
+                mentions.append(mention)
+                mentioned.setdefault(mention.entity_id)
+            if progress is not None and (block.index + 1) % MENTION_STEP == 0:
+                progress.names_found(tuple(by_id[entity_id] for entity_id in mentioned),
+                                     MentionsSoFar(mentions, len(mentions)))
             if pause is not None and block.index % PAUSE_STEP == 0:
                 pause()
         if found_names:
@@ -248,9 +288,10 @@ def _analysis(start: Document, start_quotes: frozenset[int], whole: Callable[[],
             if found:
                 by_id.update((entity.id, entity) for entity in found)
                 found_matcher = Matcher(found)
-                mentions[:] = _longest_first(mentions, [mention for block in blocks if _may_name(block)
-                                                        for mention in found_matcher.find(folded[block.index],
-                                                                                          block.index)])
+                # A new list: the mentions handed over so far (MentionsSoFar) stay as they were.
+                mentions = _longest_first(mentions, [mention for block in blocks if _may_name(block)
+                                                     for mention in found_matcher.find(folded[block.index],
+                                                                                       block.index)])
                 glossary = (*found, *glossary)
         return with_mentions(find_quotes(blocks, folded, mentions, glossary, block_quotes))
 

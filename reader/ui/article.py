@@ -31,11 +31,22 @@ MEASURE_STEP = 8
 
 LAYOUT_CHUNK = 50  # blocks measured per step of the background layout (a few milliseconds)
 LAYOUT_HAND_OVER_SECONDS = 0.1  # how often the measured counts reach the view (and progress shows)
+HISTORY_LIMIT = 100  # jumps Backspace can go back over
+
+
+class _CountsMeasured(Message, bubble=False):
+    """From the background layout: exact line counts of some blocks of `rows`."""
+
+    def __init__(self, rows: ArticleRows, counts: dict[int, int]) -> None:
+        super().__init__()
+        self.rows = rows
+        self.counts = counts
 
 
 
 class ArticleView(RowView, can_focus=True):
-    """The document's blocks laid out in a reading column; highlights are spans per block."""
+    """The document's blocks laid out in a reading column; highlights are spans per block. It
+    keeps the jump history: `jump` remembers where the reader was, `jump_back` returns there."""
 
     STRIP_CACHE_SIZE = 1024
 
@@ -90,6 +101,8 @@ class ArticleView(RowView, can_focus=True):
         self.hidden_kinds: frozenset[BlockKind] = frozenset()
         self._spans: Mapping[int, Sequence[Span]] = {}
         self._rows: ArticleRows | None = None
+        self.history: list[tuple[int, int]] = []
+        self._at_end = False  # the reader asked for the end: it stays shown while the rows above settle
 
     def _take_blocks(
         self, texts: Sequence[str], kinds: Sequence[BlockKind], links: Sequence[Sequence[tuple[int, int, str]]],
@@ -129,7 +142,7 @@ class ArticleView(RowView, can_focus=True):
     def _relayout(self, keep_anchor: bool = False) -> None:
         """Lay out again (new width, measure or hidden kinds): what is on screen first and exactly,
         the rest estimated, then measured in a background worker."""
-        anchor = self.anchor() if keep_anchor and self._rows is not None else None
+        anchor = self.top_anchor if keep_anchor and self._rows is not None else None
         visible = [kind not in self.hidden_kinds for kind in self._kinds]
         ruled = [kind is BlockKind.TITLE for kind in self._kinds]
         body = [kind is BlockKind.BODY for kind in self._kinds]
@@ -138,9 +151,12 @@ class ArticleView(RowView, can_focus=True):
         height = max(1, self.scrollable_content_region.height)
         top = rows.row_of(*anchor) if anchor is not None else 0
         rows.make_exact(top, top + height)
-        self._rows_changed()
-        if anchor is not None:
-            self.scroll_to(y=rows.row_of(*anchor), animate=False, immediate=True)
+        if keep_anchor and self._at_end:  # the reader asked for the end: the new end (a whole book's)
+            self._show_end()
+        else:
+            self._rows_changed()
+            if anchor is not None:
+                self.scroll_to(y=rows.row_of(*anchor), animate=False, immediate=True)
         if rows.progress < 1:
             # After the frame being drawn: the worker competes with it for the interpreter.
             self.call_after_refresh(
@@ -160,22 +176,31 @@ class ArticleView(RowView, can_focus=True):
             last = first + LAYOUT_CHUNK >= len(rows.blocks)
             # Handed over a few times a second, not every chunk: each hand-over redraws the view.
             if counts and (last or time.monotonic() - handed >= LAYOUT_HAND_OVER_SECONDS):
-                try:
-                    self.app.call_from_thread(self._apply_counts, rows, counts)
-                except RuntimeError:  # the app has exited meanwhile
-                    return
+                # Posted, not called on the app's thread: a worker waiting on the app could hold
+                # the app's shutdown (which waits for its workers).
+                self.post_message(_CountsMeasured(rows, counts))
                 counts, handed = {}, time.monotonic()
 
-    def _apply_counts(self, rows: ArticleRows, counts: dict[int, int]) -> None:
+    def on__counts_measured(self, message: _CountsMeasured) -> None:
+        rows = message.rows
         if rows is not self._rows:
             return
         top = round(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
         anchor = rows.anchor(top)
         before = rows.row_of(*anchor)
-        if rows.apply_counts(counts):
-            self._rows_changed()
-            # Moved by as much as the anchor moved: a separator row at the top stays at the top.
-            self.scroll_to(y=top + rows.row_of(*anchor) - before, animate=False, immediate=True)
+        first_moved = rows.apply_counts(message.counts)
+        if first_moved is not None:
+            if self._at_end:
+                self._show_end()
+            elif first_moved >= top + height:
+                # Only rows below the view moved: what is shown stays, only the scroll range grows.
+                self._forget_rows_from(first_moved)
+                self.virtual_size = Size(self.scrollable_content_region.width, rows.total)
+            else:
+                self._rows_changed()
+                # Moved by as much as the anchor moved: a separator row at the top stays at the top.
+                self.scroll_to(y=top + rows.row_of(*anchor) - before, animate=False, immediate=True)
         self.post_message(self.Reflowed())
 
     def _rows_changed(self) -> None:
@@ -186,6 +211,8 @@ class ArticleView(RowView, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Scrolled into estimated rows: lay them out exactly, keeping the text at the top put."""
+        if round(new_value) < round(self.max_scroll_y):
+            self._at_end = False
         rows = self._rows
         if rows is not None and rows.progress < 1:
             height = max(1, self.scrollable_content_region.height)
@@ -226,7 +253,8 @@ class ArticleView(RowView, can_focus=True):
         self._relayout(keep_anchor=True)
 
     def set_spans(self, spans: Mapping[int, Sequence[Span]]) -> None:
-        """Highlights to draw: per block, spans whose style names a component class suffix."""
+        """Highlights to draw: per block, spans whose style names a component class suffix. The
+        caller sets them only when they changed (each call redraws the view)."""
         self._spans = spans
         self._strips.clear()
         self.refresh()
@@ -237,7 +265,8 @@ class ArticleView(RowView, can_focus=True):
 
     # -- position ----------------------------------------------------------------------------
 
-    def anchor(self) -> tuple[int, int]:
+    @property
+    def top_anchor(self) -> tuple[int, int]:
         """(block, offset) at the top of the view."""
         return self.rows.anchor(round(self.scroll_y))
 
@@ -252,12 +281,43 @@ class ArticleView(RowView, can_focus=True):
         return round(100 * self.scroll_y / self.max_scroll_y)
 
     def go_end(self) -> None:
-        """Show the end of the document, its last rows laid out exactly."""
+        """Show the end of the document, its last rows laid out exactly; it stays at the end while
+        the rows above it are still being measured (until the reader scrolls away)."""
+        self._show_end()
+        self._at_end = True
+
+    def _show_end(self) -> None:
         rows = self.rows
         height = max(1, self.scrollable_content_region.height)
-        if rows.make_exact(rows.total - height, rows.total):
-            self._rows_changed()
+        rows.make_exact(rows.total - height, rows.total)
+        self._rows_changed()
         self.scroll_to(y=max(0, rows.total - height), animate=False, immediate=True)
+
+    def scroll_page(self, direction: int) -> None:
+        """One page down (1) or up (-1), at once: no animation, not deferred to the next frame."""
+        height = self.scrollable_content_region.height
+        self.scroll_relative(y=direction * height, animate=False, immediate=True)
+
+    def jump(self, block: int, offset: int = 0, *, top: bool = True) -> None:
+        """Go to `block` at `offset` (see go_to), remembering where the reader was for `jump_back`."""
+        self.remember_place()
+        self.go_to(block, offset, top=top)
+
+    def jump_to_end(self) -> None:
+        self.remember_place()
+        self.go_end()
+
+    def remember_place(self, anchor: tuple[int, int] | None = None) -> None:
+        """Where the reader is (or was: `anchor`), for Backspace."""
+        self.history.append(anchor or self.top_anchor)
+        del self.history[:-HISTORY_LIMIT]
+
+    def jump_back(self) -> bool:
+        """Back to where the reader was before the last jump; False when there is none."""
+        if not self.history:
+            return False
+        self.go_to(*self.history.pop())
+        return True
 
     def go_to(self, block: int, offset: int = 0, *, top: bool = True) -> None:
         """Show `block` at `offset`: at the top of the view, or (top=False) a third of the way

@@ -134,19 +134,20 @@ class ArticleRows:
         now. Touches no state, so it may run in a worker thread."""
         return {k: len(self._lay_out(k).lines) for k in positions}
 
-    def apply_counts(self, counts: dict[int, int]) -> bool:
-        """Record measured line counts; returns whether any row moved."""
-        moved = False
+    def apply_counts(self, counts: dict[int, int]) -> int | None:
+        """Record measured line counts; returns the first row whose content moved, None if none did."""
+        moved: int | None = None
         for k, count in counts.items():
             if not self.exact[k]:
                 self.exact[k] = 1
                 self.exact_count += 1
             if self.counts[k] != count:
                 self.counts[k] = count
-                moved = True
-        if moved:
-            self._restart()
-        return moved
+                moved = k if moved is None else min(moved, k)
+        if moved is None:
+            return None
+        self._restart()
+        return self.starts[moved]  # the rows before the first changed block did not move
 
     def make_exact(self, first_row: int, last_row: int) -> bool:
         """Lay out every block shown between two rows (inclusive) until the rows there are exact;
@@ -159,7 +160,7 @@ class ArticleRows:
             if not todo:
                 return moved
             counts = {k: len(self.layout(k).lines) for k in todo}
-            moved = self.apply_counts(counts) or moved
+            moved = self.apply_counts(counts) is not None or moved
 
     # -- rows --------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ the rest by a background worker that appends them as it goes, so showing a panel
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Generic, TypeVar
 
 from rich.segment import Segment
 from textual import events
@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from reader.engine.layout import ScreenLine
 from reader.ui.drawing import TextOptions, line_segments
 from reader.ui.row_view import RowView
 
@@ -33,14 +34,31 @@ class Field:
     base_dir: str = "auto"
 
 
+Target = TypeVar("Target")
+
+
 @dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Generic[Target]):
     fields: tuple[Field, ...]
-    target: Any = None  # what Enter jumps to; None for a group heading
+    target: Target | None = None  # what Enter jumps to; None for a group heading or a notice
     label: str = ""  # a few ASCII characters drawn left of the text (e.g. the key that jumps there)
 
 
-class EntryList(RowView, can_focus=True):
+_Row = tuple[int, Field | None, ScreenLine | None]
+
+
+class _EntriesLaidOut(Message, bubble=False):
+    """From the background layout: the rows of the next few entries (of layout `generation`)."""
+
+    def __init__(self, generation: int, entries_rows: list[list[_Row]]) -> None:
+        super().__init__()
+        self.generation = generation
+        self.entries_rows = entries_rows
+
+
+class EntryList(RowView, Generic[Target], can_focus=True):
+    """Subclasses say what choosing an entry means (`chosen`: post their own typed message)."""
+
     COMPONENT_CLASSES = {
         "entry-list--text",
         "entry-list--heading",
@@ -59,27 +77,19 @@ class EntryList(RowView, can_focus=True):
         Binding("enter", "choose", "Jump", show=False),
     ]
 
-    class Chosen(Message):
-        """Enter was pressed on an entry."""
-
-        def __init__(self, entry_list: "EntryList", target: Any) -> None:
-            super().__init__()
-            self.entry_list = entry_list
-            self.target = target
-
     def __init__(self, options: TextOptions, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._options = options
-        self.entries: list[Entry] = []
+        self.entries: list[Entry[Target]] = []
         self.cursor: int | None = None
         self.marked: int | None = None
         self._starts: list[int] = []  # first row of each entry
-        self._lines: list[tuple[int, Field, Any]] = []  # (entry, field, screen line) per row
+        self._lines: list[_Row] = []  # (entry, field, screen line) per row; no field: a blank row
         self._width = 0
         self._generation = 0  # which layout a batch from the background worker belongs to
         self._gutter = MARKS
 
-    def set_entries(self, entries: list[Entry]) -> None:
+    def set_entries(self, entries: list[Entry[Target]]) -> None:
         self.entries = entries
         labels = max((len(entry.label) for entry in entries), default=0)
         self._gutter = MARKS + (labels + 1 if labels else 0)
@@ -90,7 +100,7 @@ class EntryList(RowView, can_focus=True):
             self._relayout()
 
     @property
-    def target(self) -> Any:
+    def target(self) -> Target | None:
         return None if self.cursor is None else self.entries[self.cursor].target
 
     def _text_width(self) -> int:
@@ -107,8 +117,8 @@ class EntryList(RowView, can_focus=True):
         if not width:
             self.virtual_size = Size(0, 0)
             return
-        first = []
-        while len(first) < len(self.entries) and sum(map(len, first)) < FIRST_ROWS:
+        first: list[list[_Row]] = []
+        while len(first) < len(self.entries) and sum(len(rows) for rows in first) < FIRST_ROWS:
             first.append(self._entry_rows(self.entries, len(first), width))
         self._append(self._generation, first)
         if len(first) < len(self.entries):
@@ -117,23 +127,26 @@ class EntryList(RowView, can_focus=True):
                 thread=True, exclusive=True, group="entries",
             )
 
-    def _entry_rows(self, entries: list[Entry], number: int, width: int) -> list[tuple[int, Field | None, Any]]:
+    def _entry_rows(self, entries: list[Entry[Target]], number: int, width: int) -> list[_Row]:
         """The rows of one entry: a blank row before it (but the first), then its fields' lines."""
-        rows: list[tuple[int, Field | None, Any]] = [(number - 1, None, None)] if number else []
+        rows: list[_Row] = [(number - 1, None, None)] if number else []
         for field in entries[number].fields:
             rows.extend((number, field, line) for line in self._options.layout(field.text, width, field.base_dir).lines)
         return rows
 
-    def _lay_out_rest(self, generation: int, entries: list[Entry], first: int, width: int) -> None:
+    def _lay_out_rest(self, generation: int, entries: list[Entry[Target]], first: int, width: int) -> None:
         """In a worker thread: the entries from `first` on, handed over a chunk at a time."""
         worker = get_current_worker()
         for start in range(first, len(entries), ENTRY_CHUNK):
             if worker.is_cancelled or generation != self._generation:
                 return
             chunk = [self._entry_rows(entries, number, width) for number in range(start, min(start + ENTRY_CHUNK, len(entries)))]
-            self.app.call_from_thread(self._append, generation, chunk)
+            self.post_message(_EntriesLaidOut(generation, chunk))
 
-    def _append(self, generation: int, entries_rows: list[list[tuple[int, Field | None, Any]]]) -> None:
+    def on__entries_laid_out(self, message: "_EntriesLaidOut") -> None:
+        self._append(message.generation, message.entries_rows)
+
+    def _append(self, generation: int, entries_rows: list[list[_Row]]) -> None:
         if generation != self._generation:  # laid out for entries or a width since replaced
             return
         cursor_was_laid_out = self.cursor is not None and self.cursor < len(self._starts)
@@ -228,7 +241,11 @@ class EntryList(RowView, can_focus=True):
 
     def action_choose(self) -> None:
         if self.target is not None:
-            self.post_message(self.Chosen(self, self.target))
+            self.chosen(self.target)
+
+    def chosen(self, target: Target) -> None:
+        """Enter (or a click) on an entry with this target."""
+        raise NotImplementedError
 
     # -- drawing -----------------------------------------------------------------------------
 
@@ -240,9 +257,9 @@ class EntryList(RowView, can_focus=True):
 
     def _render_row(self, row: int, width: int) -> Strip:
         base = self.rich_style
-        if row >= len(self._lines) or self._lines[row][1] is None:
+        entry, field, line = self._lines[row] if row < len(self._lines) else (0, None, None)
+        if field is None or line is None:
             return Strip.blank(width, base)
-        entry, field, line = self._lines[row]
         style = base + self.get_component_rich_style(field.style)
         gutter = "  "
         if entry == self.marked:

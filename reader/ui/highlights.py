@@ -6,6 +6,7 @@ is on screen."""
 
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
+from typing import TypeVar
 
 from reader.document.marks import Mark, MarkKind
 from reader.document.model import EntityType, Mention, Quote
@@ -13,8 +14,10 @@ from reader.document.selection import Selection
 from reader.engine.layout import Span
 from reader.ui.search import SearchHits
 
+_Item = TypeVar("_Item", Mention, Quote)
 
-def _in_block(items: Sequence[Mention] | Sequence[Quote], block: int) -> Iterator[Mention | Quote]:
+
+def _in_block(items: Sequence[_Item], block: int) -> Iterator[_Item]:
     """The items of one block, from items in document order."""
     for number in range(bisect_left(items, block, key=lambda item: item.paragraph), len(items)):
         if items[number].paragraph != block:
@@ -69,7 +72,7 @@ class Highlights(Mapping[int, list[Span]]):
         return spans
 
     def _blocks(self) -> set[int]:
-        blocks = {item.paragraph for item in (*self._mentions, *self._quotes)}
+        blocks = {mention.paragraph for mention in self._mentions} | {quote.paragraph for quote in self._quotes}
         blocks.update(mark.block for mark in self._marks)
         if self._selection is not None:
             blocks.add(self._selection.block)

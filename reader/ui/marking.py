@@ -1,16 +1,15 @@
 """The reader's marks in the app: the selection mode, highlights, notes, bookmarks, the marks panel.
 
-Kept apart as one piece, a mixin of the node that composes the reader (`class ReaderApp(Marking,
-App)`, or a Screen: it uses only what both have, and declares at the top of the class the few
-things of the reader it needs). The marks themselves live in reader.saved_marks.DocumentMarks (no
-Textual), which saves every change at once.
+Kept apart from the rest of the screen (ReaderScreen's base class) so it moves as one piece; the
+few things of ReaderScreen it uses are declared at the top of the class. The marks themselves live in
+reader.saved_marks.DocumentMarks (no Textual), which saves every change at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.dom import DOMNode
+from textual.screen import Screen
 
 from reader.document.marks import MarkKind, Placement, bookmark, highlight
 from reader.document.model import Document
@@ -28,19 +27,17 @@ ACTIONS_WHILE_SELECTING = frozenset({
 })
 
 
-class Marking(DOMNode):
-    """The reader's part for marks."""
+class Marking(Screen[None]):
+    """ReaderScreen's part for marks."""
 
     marks: DocumentMarks
     selection: Selection | None = None
-    # ReaderApp's, used here:
+    # ReaderScreen's, used here:
     document: Document
     texts: list[str]
+    show_marks: bool
     _refresh_highlights: Callable[[], None]
     _current_span: Callable[[], tuple[int, int, int] | None]
-    _toggle: Callable[[str], bool]
-    jump: Callable[..., None]
-    notify: Callable[..., None]  # App's and Widget's
 
     # -- state -------------------------------------------------------------------------------
 
@@ -57,8 +54,10 @@ class Marking(DOMNode):
         return self.query_one(NoteBox)
 
     @property
-    def marks_panel(self) -> MarksPanel:
-        return self.query_one(MarksPanel)
+    def marks_panel(self) -> MarksPanel | None:
+        """The marks panel, once it has been shown (it is mounted then)."""
+        found = self.query(MarksPanel)
+        return found.first() if found else None
 
     @property
     def noting(self) -> bool:
@@ -78,7 +77,7 @@ class Marking(DOMNode):
         elif notice:
             self.notify(notice, timeout=3, markup=False)
         panel = self.marks_panel
-        if panel.display:
+        if panel is not None and self.show_marks:
             cursor = panel.cursor
             panel.set_entries(mark_entries(self.document, self.marks.placed))
             if cursor is not None and panel.entries:
@@ -97,14 +96,14 @@ class Marking(DOMNode):
             block, start, end = current
             selection = Selection(block, start, end)
         else:
-            block, offset = article.anchor()
+            block, offset = article.top_anchor
             selection = Selection.sentence(block, self.texts[block], offset)
         if selection.start >= selection.end:
             self.notify("Nothing to select here")
             return
         self.query_one("#selection-row").display = True
         self.selection_bar.start(selection, self.texts[block])
-        self.screen.set_focus(self.selection_bar)
+        self.set_focus(self.selection_bar)
 
     def on_selection_bar_changed(self, message: SelectionBar.Changed) -> None:
         self.selection = message.selection
@@ -118,7 +117,7 @@ class Marking(DOMNode):
     def _end_selection(self) -> None:
         self.selection = None
         self.query_one("#selection-row").display = False
-        self.screen.set_focus(self.article)
+        self.set_focus(self.article)
 
     def on_selection_bar_finished(self, message: SelectionBar.Finished) -> None:
         selection = message.selection
@@ -152,32 +151,32 @@ class Marking(DOMNode):
 
         self.query_one("#note-bar").display = True
         self.note_box.open(prompt, text, on_submit=submitted, on_cancel=self._close_note)
-        self.screen.set_focus(self.note_box)
+        self.set_focus(self.note_box)
 
     def _close_note(self) -> None:
         self.query_one("#note-bar").display = False
         self.selection = None
-        focus = self.marks_panel if self.marks_panel.display else self.article
-        self.screen.set_focus(focus)
+        self.set_focus(self.marks_panel if self.marks_panel is not None and self.show_marks else self.article)
         self._refresh_highlights()
 
     # -- bookmarks and the panel -------------------------------------------------------------
 
     def action_bookmark(self) -> None:
-        block, offset = self.article.anchor()
+        block, offset = self.article.top_anchor
         self.marks.add(bookmark(self.texts, block, offset))
         self._marks_changed(f"Bookmarked paragraph {block + 1} (' lists your bookmarks)")
 
     def action_toggle_marks(self) -> None:
-        panel = self.marks_panel
-        if not panel.display:
-            panel.set_entries(mark_entries(self.document, self.marks.placed))
-        self._toggle("marks")
+        self.show_marks = not self.show_marks  # its watcher fills the panel
+
+    def show_marks_panel(self, panel: MarksPanel) -> None:
+        """The panel being shown: its entries, from the marks as they are now."""
+        panel.set_entries(mark_entries(self.document, self.marks.placed))
 
     def action_show_bookmarks(self) -> None:
+        self.show_marks = True
         panel = self.marks_panel
-        if not panel.display:
-            self.action_toggle_marks()
+        assert panel is not None  # mounted by show_marks
         bookmarks = [number for number, item in enumerate(self.marks.placed) if item.mark.kind is MarkKind.BOOKMARK]
         if not bookmarks:
             self.notify("No bookmarks yet: m bookmarks the place you are reading")
@@ -185,7 +184,7 @@ class Marking(DOMNode):
         block = self.article.top_block
         after = [number for number in bookmarks if self.marks.placed[number].mark.block >= block]
         panel.move_cursor((after or bookmarks)[0])
-        self.screen.set_focus(panel)
+        self.set_focus(panel)
 
     def go_to_mark(self, mark_id: str) -> None:
         placed = next((item for item in self.marks.placed if item.mark.id == mark_id), None)
@@ -195,7 +194,7 @@ class Marking(DOMNode):
             self.notify("This mark's text is not in this version of the document")
             return
         mark = placed.mark
-        self.jump(mark.block, mark.start, top=mark.kind is MarkKind.BOOKMARK)
+        self.article.jump(mark.block, mark.start, top=mark.kind is MarkKind.BOOKMARK)
 
     def on_marks_panel_delete(self, message: MarksPanel.Delete) -> None:
         deleted = self.marks.delete(message.mark_id)

@@ -19,12 +19,13 @@ from reader.document.marks import MarkKind, PlacedMark, Placement
 from reader.document.model import Document
 from reader.ui.bindings import MARKS_PANEL_BINDINGS
 from reader.ui.entry_list import Entry, EntryList, Field
+from reader.ui.messages import MarkChosen
 
 COLOUR_NAMES = ("yellow", "green", "cyan", "magenta")  # in the order c goes through them
 EXCERPT = 160  # characters of a long highlight shown in the list
 
 
-def mark_entries(document: Document, placed: Sequence[PlacedMark]) -> list[Entry]:
+def mark_entries(document: Document, placed: Sequence[PlacedMark]) -> list[Entry[str]]:
     """One entry per mark, the target its id: what and where, the text, the note."""
     starts = [section.start_block for section in document.sections]
     entries = []
@@ -53,8 +54,11 @@ def mark_entries(document: Document, placed: Sequence[PlacedMark]) -> list[Entry
                                     "entry-list--secondary", "ltr"),))]
 
 
-class MarksPanel(EntryList):
+class MarksPanel(EntryList[str]):
     BINDINGS: ClassVar[list[BindingType]] = [*MARKS_PANEL_BINDINGS]
+
+    def chosen(self, target: str) -> None:
+        self.post_message(MarkChosen(target))
 
     @dataclass
     class Delete(Message):

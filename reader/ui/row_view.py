@@ -5,7 +5,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 
-class RowView(ScrollView):
+class RowView(ScrollView, inherit_bindings=False):
+    """Not ScrollView's bindings: they scroll with an animation and would shadow the reader's own
+    keys (PageDown, arrows, Home, End) whenever the view has focus."""
+
     STRIP_CACHE_SIZE = 256
 
     def __init__(self, **kwargs) -> None:
@@ -18,6 +21,11 @@ class RowView(ScrollView):
 
     def _render_row(self, row: int, width: int) -> Strip:
         raise NotImplementedError
+
+    def _forget_rows_from(self, first: int) -> None:
+        """Drop the cached strips of rows `first` and after (their content changed)."""
+        for key in [key for key in self._strips.keys() if key[0] >= first]:
+            self._strips.discard(key)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset

@@ -1,6 +1,8 @@
 """Small documents for the app tests, built with the real document model, with what their
 text looks like on screen worked out by hand (presentation forms, left to right)."""
 
+import random
+
 from reader.document.model import Block, BlockKind, Document, Entity, EntityType, Mention, MentionKind, Quote, Section
 
 TITLE = "سلام"
@@ -51,3 +53,43 @@ def sample_document(source: str = "sample.txt") -> Document:
             Mention("egypt", second + 1, 1, 4, "مصر", MentionKind.NAME),
         ),
     )
+
+
+# -- books: big documents of generated sentences ---------------------------------------------
+
+WORDS = (
+    "كان الرحالة يكتب في دفتره كل مساء عن المدن والأسواق والقوافل التي تعبر الصحراء نحو البحر "
+    "وقال الدليل إن الطريق طويل لكن النجوم تعرف الاتجاه والماء قريب من الواحة الخضراء"
+).split()
+MARKER = "الزبرجد"  # in no generated sentence: a search finds only where it is put
+
+
+def sentences(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 18))) + "." for _ in range(count)]
+
+
+def book(size: int) -> Document:
+    """A title and numbered paragraphs (every one different) of about `size` bytes in UTF-8."""
+    pool = sentences(300, seed=6)
+    texts = ["كتاب الرحلة الطويلة"]
+    written = 0
+    while written < size:
+        n = len(texts)
+        texts.append(f"الفقرة {n}: " + " ".join(pool[(n * k) % len(pool)] for k in (1, 7, 13)))
+        written += 2 * len(texts[-1])
+    kinds = [BlockKind.TITLE] + [BlockKind.BODY] * (len(texts) - 1)
+    blocks = tuple(Block(n, kind, text) for n, (kind, text) in enumerate(zip(kinds, texts)))
+    return Document(texts[0], "book.txt", blocks, (Section(texts[0], None, 0, len(blocks)),), (), (), ())
+
+
+def one_paragraph(size: int) -> Document:
+    """A file with no line break: one paragraph of about `size` bytes."""
+    pool = sentences(500, seed=7)
+    parts, written = [], 0
+    while written < size:
+        parts.append(f"{len(parts)}: " + pool[len(parts) % len(pool)])
+        written += len(parts[-1].encode()) + 1
+    text = " ".join(parts)
+    block = Block(0, BlockKind.BODY, text)
+    return Document("", "paragraph.txt", (block,), (Section("", None, 0, 1),), (), (), ())
