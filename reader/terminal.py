@@ -56,20 +56,20 @@ def _write(stream: TextIO, text: str) -> None:
 
 
 @contextmanager
-def explicit_bidi(stream: TextIO, settings: Settings) -> Iterator[None]:
+def explicit_bidi(stream: TextIO | None, settings: Settings) -> Iterator[None]:
     """Switch the terminal on `stream` to explicit bidi for the block, when we reorder ourselves.
 
     Nothing is written when `stream` is not a terminal (a file, a pipe to `less`)
     or when the terminal does the bidi (`--bidi terminal`).
     """
-    active = settings.app_reorders and is_terminal(stream)
-    if active:
-        _write(stream, BIDI_EXPLICIT)
+    terminal = stream if settings.app_reorders and is_terminal(stream) else None
+    if terminal is not None:
+        _write(terminal, BIDI_EXPLICIT)
     try:
         yield
     finally:
-        if active:
-            _write(stream, BIDI_IMPLICIT)
+        if terminal is not None:
+            _write(terminal, BIDI_IMPLICIT)
 
 
 def drop_size_variables() -> None:

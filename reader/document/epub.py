@@ -372,7 +372,7 @@ class _ChapterWalker(_HtmlWalker):
             return True
         return False
 
-    def _link_start(self, node: LexborNode) -> tuple:
+    def _link_start(self, node: LexborNode) -> tuple[Any, ...]:
         href = node.attributes.get("href") or ""
         if href.startswith("#") and unquote(href[1:]) in self.note_ids:
             return (self.inline.position(), href[1:], True)

@@ -204,7 +204,7 @@ def _blocks(body: Any, base: str | None) -> list[RawBlock]:
 
     blocks: list[RawBlock] = []
     inline = _Inline()
-    contexts: list[dict] = [{}]
+    contexts: list[dict[str, Any]] = [{}]
     links: list[tuple[int, str]] = []
     bold_starts: list[int] = []
     bold = 0  # characters of the current block inside <hi rend="#b">

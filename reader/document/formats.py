@@ -7,17 +7,18 @@ decided later, in `structure`, the same way for every format.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.document.model import BlockKind, Link, Span, SpanKind
 
 # The Markdown and HTML parsers are imported by the functions that use them: a plain text
 # (the common case, and the bundled article) is opened without paying for their import.
 if TYPE_CHECKING:
+    from markdown_it.token import Token
     from selectolax.lexbor import LexborNode
 
 FORMATS = ("text", "markdown", "html")
@@ -196,7 +197,7 @@ class _Inline:
         if self.length > start:
             self.spans.append(Span(start, self.length, kind))
 
-    def take(self, **kind) -> RawBlock | None:
+    def take(self, **kind: Any) -> RawBlock | None:
         text = "".join(self.parts)
         block = RawBlock(text, tuple(self.links), spans=tuple(self.spans), **kind) if text.strip() else None
         self._clear()
@@ -235,7 +236,7 @@ def parse_markdown(text: str) -> list[RawBlock]:
     return blocks
 
 
-def _markdown_inline(children, heading_level: int, block_quote: bool) -> RawBlock | None:
+def _markdown_inline(children: Sequence[Token], heading_level: int, block_quote: bool) -> RawBlock | None:
     inline = _Inline()
     link_starts: list[tuple[int, str]] = []
     images: list[str] = []
@@ -286,7 +287,7 @@ def parse_html(text: str) -> tuple[list[RawBlock], str]:
 class _HtmlWalker:
     blocks: list[RawBlock] = field(default_factory=list)
     inline: _Inline = field(default_factory=_Inline)
-    kinds: list[dict] = field(default_factory=lambda: [{}])  # what the enclosing blocks say
+    kinds: list[dict[str, Any]] = field(default_factory=lambda: [{}])  # what the enclosing blocks say
 
     def walk(self, root: LexborNode) -> list[RawBlock]:
         return self._walk(root)
@@ -295,12 +296,12 @@ class _HtmlWalker:
         """A book's walker handles some elements itself (True: done with this node)."""
         return False
 
-    def _link_start(self, node: LexborNode) -> tuple:
+    def _link_start(self, node: LexborNode) -> tuple[Any, ...]:
         return (self.inline.position(), node.attributes.get("href") or "")
 
     def _walk(self, root: LexborNode) -> list[RawBlock]:
         # An explicit stack, not recursion: a hostile page may nest thousands of elements.
-        stack: list[tuple[LexborNode, bool, tuple]] = [(root, True, ())]
+        stack: list[tuple[LexborNode, bool, tuple[Any, ...]]] = [(root, True, ())]
         while stack:
             node, entering, link = stack.pop()
             if not entering:
@@ -330,7 +331,7 @@ class _HtmlWalker:
         self._flush()
         return self.blocks
 
-    def _leave(self, node: LexborNode, link: tuple) -> None:
+    def _leave(self, node: LexborNode, link: tuple[Any, ...]) -> None:
         if len(link) == 3:  # (start, note id, True): a note reference, marked
             self.inline.span(link[0], SpanKind.NOTE_REF)
         elif link:
@@ -339,7 +340,7 @@ class _HtmlWalker:
             self._flush()
             self.kinds.pop()
 
-    def _kind_inside(self, node: LexborNode) -> dict:
+    def _kind_inside(self, node: LexborNode) -> dict[str, Any]:
         kind = dict(self.kinds[-1])
         tag = node.tag
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):

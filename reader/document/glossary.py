@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from reader.document.decoding import DocumentError
@@ -28,7 +29,7 @@ from reader.toml_text import TomlError, parse_toml
 _FIELDS = ("id", "type", "name_ar", "name_en", "description")
 
 
-def bundled_glossaries() -> list:
+def bundled_glossaries() -> list[Traversable]:
     return sorted((path for path in files("reader.assets").iterdir() if path.name.startswith("glossary-")
                    and path.name.endswith(".toml")), key=lambda path: path.name)
 
@@ -141,7 +142,7 @@ class Matcher:
 
     def __init__(self, entities: Sequence[Entity]) -> None:
         self._by_first_word: dict[str, _Node] = {}
-        self._patterns: dict[str, re.Pattern] = {}
+        self._patterns: dict[str, re.Pattern[str]] = {}
         for entity in entities:
             names = [(name, MentionKind.NAME) for name in (entity.name_ar, *entity.aliases)]
             names += [(name, MentionKind.DESCRIPTION) for name in entity.references]
@@ -190,7 +191,7 @@ class Matcher:
             resume = end
         return _merge_appositions(found, text)
 
-    def _occurrences(self, form: str) -> re.Pattern:
+    def _occurrences(self, form: str) -> re.Pattern[str]:
         pattern = self._patterns.get(form)
         if pattern is None:
             # No look-behind: a pattern that starts with its literal is searched for at C speed;

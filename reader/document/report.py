@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
-from reader.document.model import Document
+from reader.document.model import Document, Mention
 from reader.engine.layout import render_text
 
 # JSON escapes C0 controls itself; these it would write raw with ensure_ascii=False, and a
@@ -13,13 +14,13 @@ from reader.engine.layout import render_text
 _UNSAFE_IN_JSON = re.compile("[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def json_text(rows: list[dict] | dict) -> str:
+def json_text(rows: list[dict[str, Any]] | dict[str, Any]) -> str:
     """The rows as JSON, Arabic kept readable, every control character escaped (same data)."""
     text = json.dumps(rows, ensure_ascii=False, indent=2)
     return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
-def quotes_json(doc: Document) -> list[dict]:
+def quotes_json(doc: Document) -> list[dict[str, Any]]:
     names = {entity.id: entity.name_en for entity in doc.entities}
     return [
         {
@@ -37,8 +38,8 @@ def quotes_json(doc: Document) -> list[dict]:
     ]
 
 
-def entities_json(doc: Document) -> list[dict]:
-    mentions: dict[str, list[dict]] = {entity.id: [] for entity in doc.entities}
+def entities_json(doc: Document) -> list[dict[str, Any]]:
+    mentions: dict[str, list[dict[str, Any]]] = {entity.id: [] for entity in doc.entities}
     for mention in doc.mentions:
         mentions[mention.entity_id].append({
             "paragraph": mention.paragraph,
@@ -91,7 +92,7 @@ def quotes_table(doc: Document, width: int, harakat: str = "all") -> list[str]:
 
 def entities_table(doc: Document, width: int, harakat: str = "all") -> list[str]:
     """Entities grouped by type: names, description, the forms the text uses, where it does."""
-    mentions: dict[str, list] = {entity.id: [] for entity in doc.entities}
+    mentions: dict[str, list[Mention]] = {entity.id: [] for entity in doc.entities}
     for mention in doc.mentions:
         mentions[mention.entity_id].append(mention)
     types = sorted({entity.type for entity in doc.entities}, key=lambda type_: type_.order)

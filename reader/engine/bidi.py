@@ -10,6 +10,8 @@ left-to-right text with no right-to-left letters or Arabic digits (all 0).
 import re
 from itertools import compress
 
+from typing import TypeVar
+
 from bidi import get_base_level, get_display
 
 from reader.engine.characters import BIDI_CLASS
@@ -37,7 +39,7 @@ def base_level(text: str, base_dir: str = "auto") -> int:
         if kind in ("R", "AL"):
             return 1
         if kind in _EXPLICIT:
-            return get_base_level(text)  # P2 skips isolated text: python-bidi does it right
+            return int(get_base_level(text))  # P2 skips isolated text: python-bidi does it right
     return 0
 
 
@@ -126,7 +128,7 @@ def simple_rtl_levels(text: str, last_strong: str) -> bytearray:
     return levels
 
 
-def visual_order(text: str, levels: bytes, level: int, start: int, end: int) -> list[int]:
+def visual_order(text: str, levels: bytes | bytearray, level: int, start: int, end: int) -> list[int]:
     """Logical indices of text[start:end] in screen order, left to right (rules L1 and L2)."""
     line = list(levels[start:end])
     trailing = True  # L1: whitespace and isolates before a separator or the line end
@@ -142,7 +144,10 @@ def visual_order(text: str, levels: bytes, level: int, start: int, end: int) -> 
     return reverse_runs(line, list(range(start, end)))
 
 
-def reverse_runs(levels: list[int], items: list) -> list:
+_Item = TypeVar("_Item")
+
+
+def reverse_runs(levels: list[int], items: list[_Item]) -> list[_Item]:
     """Rule L2: from the highest level down to the lowest odd one, reverse every run of items
     at that level or higher. `levels` (one per item, after L1) is consumed."""
     if not levels:

@@ -21,8 +21,10 @@ line, and a kashida avoids the column of one on the line above.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from reader.engine.characters import BIDI_CLASS, IS_MARK
 from reader.engine.joining import joining
@@ -254,7 +256,7 @@ def _right_to_left_only(layout: ParagraphLayout, start: int, end: int) -> bool:
     return level % 2 == 1 and levels.count(level, start, end) == end - start
 
 
-def _preference(chosen: list[_Candidate], cells: int):
+def _preference(chosen: list[_Candidate], cells: int) -> Callable[[_Candidate], tuple[int, int, int]]:
     """Sort key: better priority first, then farther from the sites chosen and the line's ends
     (`cells` wide), then further left."""
     marks = [0, cells] + [c.column for c in chosen]
@@ -336,7 +338,7 @@ def _move_out_of_columns(
     return None
 
 
-def layout_justified(text: str, width: int, *, justify: str = "none", **options) -> ParagraphLayout:
+def layout_justified(text: str, width: int, *, justify: str = "none", **options: Any) -> ParagraphLayout:
     """`layout_paragraph(text, width, **options)` with its lines justified by `justify`. Kashida
     needs the letters shaped and reordered here: when the terminal does either (shape=False or
     reorder=False), the lines are justified by spaces instead."""

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from bidi.mirror import MIRRORED
 
@@ -113,7 +114,7 @@ def _space_cluster(char: str, index: int) -> Cluster:
     return Cluster(" " * cells, index, index + 1, cells)
 
 
-def _visual_clusters(clusters: tuple[Cluster, ...] | list[Cluster], order: list[int], levels: bytes) -> list[Cluster]:
+def _visual_clusters(clusters: tuple[Cluster, ...] | list[Cluster], order: list[int], levels: bytes | bytearray) -> list[Cluster]:
     """Clusters in the order their characters appear on screen, mirrored at odd levels (L3, L4).
 
     A cluster keeps its marks after its base, so marks follow their letter on screen (L3)."""
@@ -189,7 +190,7 @@ class ScreenLine:
         runs: list[Run] = []
         texts: list[str] = []
         cells = 0
-        styles: frozenset[str] | None = None
+        styles: frozenset[str] = frozenset()  # of the run being gathered (none gathered yet)
         for cluster in self.clusters():
             mine = frozenset(s.style for s in here if s.start < cluster.end and s.end > cluster.start)
             if mine != styles and texts:
@@ -223,10 +224,10 @@ class _Paragraph:
         # Every space between two words is one U+0020 (nearly every paragraph): lines are their
         # words joined by " ".
         self.single_spaces = _NOT_ONE_SPACE.search(text) is None
-        self._levels: bytes | None = None
+        self._levels: bytearray | None = None
 
     @property
-    def levels(self) -> bytes:
+    def levels(self) -> bytearray:
         if self._levels is None:
             self._levels = resolve_levels(self.text, self.level, None if self.kind == "logical" else self.kind)
         return self._levels
@@ -436,11 +437,11 @@ class ParagraphLayout:
         self.lines = paragraph.wrap(shape, harakat)
 
     @property
-    def levels(self) -> bytes:
+    def levels(self) -> bytearray:
         return self._paragraph.levels
 
 
-def layout_paragraph(text: str, width: int, **options) -> ParagraphLayout:
+def layout_paragraph(text: str, width: int, **options: Any) -> ParagraphLayout:
     """Lay out one paragraph (no newlines) in `width` cells.
 
     Options: base_dir "auto" (first strong character), "rtl" or "ltr"; harakat "all", "shadda"

@@ -94,8 +94,8 @@ class NormalizedText:
 
     original: str
     text: str
-    _starts: array
-    _shifts: array
+    _starts: array[int]
+    _shifts: array[int]
 
     def original_offset(self, index: int) -> int:
         """Offset in the original of the folded character at `index` (len(text) → len(original)).
@@ -132,7 +132,7 @@ def normalize(text: str) -> NormalizedText:
     for run in resizing.finditer(text):
         position = run.start() - shift
         if run.group(1) is None:  # one expanding character: every piece maps back to it
-            for _ in table[ord(run.group())]:
+            for _ in table[ord(run.group())] or "":  # never None: `expanding` holds only folded ones
                 set_shift(position, run.start() - position)
                 position += 1
         shift = run.end() - position

@@ -8,6 +8,7 @@ and of caching.
 
 import re
 import unicodedata
+from configparser import SectionProxy
 from dataclasses import dataclass
 
 from arabic_reshaper import ArabicReshaper
@@ -22,11 +23,11 @@ class _ResolvedFlags:
     section, which parses the flags again on every `reshape` call (most of the time of shaping
     a word); `reshape` asks for nothing but `getboolean`. Names are case-insensitive there too."""
 
-    def __init__(self, section) -> None:
+    def __init__(self, section: SectionProxy) -> None:
         self._flags = {name: section.getboolean(name) for name in section if name != "language"}
 
     def getboolean(self, name: str) -> bool:
-        return self._flags[name.lower()]
+        return bool(self._flags[name.lower()])
 
 
 # The reshaper keeps every mark or none; which are drawn is decided before it, here.
