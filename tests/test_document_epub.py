@@ -3,13 +3,13 @@ lazy opening, and one clear line for each broken or hostile book."""
 
 import base64
 import os
-import shutil
 import subprocess
 import zipfile
 
 import pytest
-from harness.books import ENGLISH_CHAPTERS, ENGLISH_TOC, make_epub, xhtml
 
+from harness.books import ENGLISH_CHAPTERS, ENGLISH_TOC, make_epub, xhtml
+from harness.commands import reader_script
 from reader.document.loading import (
     PREVIEW_CHARS,
     DocumentError,
@@ -18,7 +18,7 @@ from reader.document.loading import (
 )
 from reader.document.model import BlockKind, SpanKind
 
-READER = shutil.which("reader")
+READER = reader_script()
 
 
 def table(document):

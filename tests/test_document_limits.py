@@ -2,15 +2,15 @@
 with a few broken bytes (issue 11 items 4 and 10; issue 9 "Encodings")."""
 
 import os
-import shutil
 import subprocess
 
 import pytest
 
+from harness.commands import reader_script
 from reader.document.loading import DocumentError, load_document
 from reader.document.reading import parse_size
 
-READER = shutil.which("reader")
+READER = reader_script()
 ARTICLE = "قال المتحدث إن المعرض يفتح أبوابه غدا في العاصمة، وإن الدخول مجاني للجميع.\n"
 
 

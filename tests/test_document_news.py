@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.commands import reader_script
 from reader.document.loading import load_document
 from reader.document.model import EntityType, Origin
 
@@ -154,7 +155,6 @@ def test_found_names_can_be_turned_off():
 def test_no_found_names_by_flag_environment_and_config(tmp_path):
     import json
     import os
-    import shutil
     import subprocess
 
     config = tmp_path / "config" / "reader"
@@ -164,7 +164,7 @@ def test_no_found_names_by_flag_environment_and_config(tmp_path):
     base.pop("READER_FOUND_NAMES", None)
 
     def origins(*args, **environ):
-        result = subprocess.run([shutil.which("reader"), "entities", "--json", *args, article], capture_output=True,
+        result = subprocess.run([reader_script(), "entities", "--json", *args, article], capture_output=True,
                                 text=True, env={**base, **environ}, timeout=60, check=False)
         assert result.returncode == 0, result.stderr
         return {row["origin"] for row in json.loads(result.stdout)}

@@ -1,19 +1,19 @@
 """Saved web pages: the article, not the page (tests/pages: our own pages in the layouts of real
 Arabic news sites — div soup, several <article> elements, old tables with <br><br> paragraphs)."""
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from harness.commands import reader_script
 from reader.document.formats import parse_html
 from reader.document.loading import load_document
 from reader.document.markup import MAX_ATTRIBUTES, MAX_TAGS, bound_markup
 from reader.document.model import BlockKind
 
 PAGES = Path(__file__).parent / "pages"
-READER = shutil.which("reader")
+READER = reader_script()
 
 
 def page(name: str):

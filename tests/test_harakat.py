@@ -5,16 +5,16 @@ names, so the expected values do not come from the engine.
 """
 
 import json
-import shutil
 import subprocess
 import unicodedata
 
 import pytest
-from harness.layout_invariants import mark_placement_problems
 
+from harness.commands import reader_script
+from harness.layout_invariants import mark_placement_problems
 from reader.engine.layout import Span, layout_paragraph
 
-READER = shutil.which("reader")
+READER = reader_script()
 SHADDA, DAGGER_ALEF, FATHA, KASRA, SUKUN = "\u0651", "\u0670", "\u064e", "\u0650", "\u0652"
 # A sentence in the style of a diacritised news lead (our own words).
 VOCALISED = "وَأَكَّدَ الوَزِيرُ أَنَّ هَٰذَا الاتِّفَاقَ سَيُوَقَّعُ غَدًا فِي العَاصِمَةِ"

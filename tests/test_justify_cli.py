@@ -2,17 +2,17 @@
 
 import os
 import re
-import shutil
 import subprocess
 
 import pytest
-from harness.layout_invariants import glyph_cells, is_mark
 
+from harness.commands import reader_script
+from harness.layout_invariants import glyph_cells, is_mark
 from reader.cli import bundled_article
 from reader.document.loading import open_document
 from reader.document.model import BlockKind
 
-READER = shutil.which("reader")
+READER = reader_script()
 TATWEEL = "\u0640"
 WIDTH = 60
 
