@@ -8,9 +8,9 @@ import signal
 import subprocess
 
 import pytest
+
 from harness.escapes import control_sequences, foreign_sequences
 from harness.tmux import TmuxSession, environment_for_app, reader_command
-
 from reader.document.loading import load_document
 from reader.state import DocumentKey, StateStore
 

@@ -8,9 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
-from harness.tmux import TmuxSession, environment_for_app, reader_command
 
 from benchmarks.corpus import write_book
+from harness.tmux import TmuxSession, environment_for_app, reader_command
 
 TRIES = 3
 GRACE = 10.0  # seconds a closed terminal's reader has to end

@@ -4,8 +4,8 @@ import sys
 import unicodedata
 
 import pytest
-from harness.joining_table import ARABIC_SHAPING, read_arabic_shaping, table_text
 
+from harness.joining_table import ARABIC_SHAPING, read_arabic_shaping, table_text
 from reader.engine.joining import joining
 
 needs_ucd = pytest.mark.skipif(not ARABIC_SHAPING.exists(), reason="needs Debian unicode-data")

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import unicodedata
 
-from harness.joining_table import ARABIC_SHAPING, read_arabic_shaping
-from harness.layout_invariants import glyph_cells, is_mark, mark_placement_problems
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from harness.joining_table import ARABIC_SHAPING, read_arabic_shaping
+from harness.layout_invariants import glyph_cells, is_mark, mark_placement_problems
 from reader.engine.justify import layout_justified
 from reader.engine.layout import Cluster, ScreenLine, Span, layout_paragraph
 

@@ -6,12 +6,13 @@ import asyncio
 
 import pytest
 
+from harness.documents import MARKER, book, one_paragraph
 from reader.document.model import Block, Document
 from reader.engine.layout import layout_paragraph
 from reader.engine.pieces import PIECE_LIMIT
 from reader.ui.app import ReaderApp
 from reader.ui.status import StatusLine
-from harness.documents import MARKER, book, one_paragraph
+
 
 def text_of(strip) -> str:
     return "".join(segment.text for segment in strip)

@@ -8,10 +8,10 @@ from importlib.resources import files
 
 import pytest
 
-from reader.engine.layout import layout_paragraph
 from harness.fribidi_oracle import AVAILABLE as FRIBIDI_ORACLE
 from harness.fribidi_oracle import rendered_paragraph_problems
 from harness.tmux import SCRIPTS, SHELL_PROMPT, TMUX, interactive_shell
+from reader.engine.layout import layout_paragraph
 
 FRIBIDI = shutil.which("fribidi")
 pytestmark = pytest.mark.skipif(

@@ -4,6 +4,7 @@ import re
 import unicodedata
 
 import pytest
+
 from harness.tmux import SCRIPTS, SHELL_PROMPT, TMUX, interactive_shell
 
 pytestmark = pytest.mark.skipif(

@@ -6,6 +6,8 @@ import re
 import subprocess
 
 import pytest
+from markdown_it import MarkdownIt
+
 from harness.cells import style_of, styled_rows
 from harness.tmux import (
     SCRIPTS,
@@ -16,8 +18,6 @@ from harness.tmux import (
     interactive_shell,
     reader_command,
 )
-from markdown_it import MarkdownIt
-
 from reader.engine.layout import layout_paragraph
 
 pytestmark = pytest.mark.skipif(

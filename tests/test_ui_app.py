@@ -5,11 +5,6 @@ import asyncio
 import pytest
 from textual.strip import Strip
 
-from reader.ui.app import ReaderApp
-from reader.ui.drawing import TextOptions
-from reader.ui.help import HelpScreen
-from reader.ui.screen import ReaderScreen
-from reader.ui.status import StatusLine
 from harness.documents import (
     AHMAD_ON_SCREEN,
     BODY_COUNT,
@@ -21,6 +16,11 @@ from harness.documents import (
     TITLE_ON_SCREEN,
     sample_document,
 )
+from reader.ui.app import ReaderApp
+from reader.ui.drawing import TextOptions
+from reader.ui.help import HelpScreen
+from reader.ui.screen import ReaderScreen
+from reader.ui.status import StatusLine
 
 SECOND_HEADING_BLOCK = 3 + BODY_COUNT
 

@@ -5,13 +5,13 @@ import asyncio
 
 import pytest
 
-from reader.cli import bundled_article
-from reader.document.model import EntityType
-from reader.document.loading import load_document
-from reader.engine.layout import layout_paragraph
-from reader.ui.app import ReaderApp
 from harness.fribidi_oracle import AVAILABLE as FRIBIDI_ORACLE
 from harness.fribidi_oracle import rendered_paragraph_problems
+from reader.cli import bundled_article
+from reader.document.loading import load_document
+from reader.document.model import EntityType
+from reader.engine.layout import layout_paragraph
+from reader.ui.app import ReaderApp
 
 
 @pytest.fixture(scope="module")

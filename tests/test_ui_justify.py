@@ -2,9 +2,9 @@
 
 import asyncio
 
-from harness.documents import HEADING_ON_SCREEN, TITLE_ON_SCREEN, sample_document
 from textual.strip import Strip
 
+from harness.documents import HEADING_ON_SCREEN, TITLE_ON_SCREEN, sample_document
 from reader.document.model import BlockKind
 from reader.engine.justify import TATWEEL
 from reader.ui.app import ReaderApp

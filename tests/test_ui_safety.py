@@ -3,7 +3,18 @@ http(s) hyperlinks."""
 
 import asyncio
 
-from reader.document.model import Block, BlockKind, Document, Entity, EntityType, Link, Mention, MentionKind, Quote, Section
+from reader.document.model import (
+    Block,
+    BlockKind,
+    Document,
+    Entity,
+    EntityType,
+    Link,
+    Mention,
+    MentionKind,
+    Quote,
+    Section,
+)
 from reader.ui.app import ReaderApp
 from reader.ui.drawing import safe_link
 from reader.ui.status import StatusLine

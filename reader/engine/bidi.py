@@ -9,7 +9,6 @@ left-to-right text with no right-to-left letters or Arabic digits (all 0).
 
 import re
 from itertools import compress
-
 from typing import TypeVar
 
 from bidi import get_base_level, get_display

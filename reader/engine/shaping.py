@@ -17,7 +17,6 @@ from arabic_reshaper.arabic_reshaper import HARAKAT_RE
 from reader.engine.characters import IS_MARK, TAB_CELLS, char_cells
 
 
-
 class _ResolvedFlags:
     """arabic-reshaper's configuration with every flag read once. Its own is a configparser
     section, which parses the flags again on every `reshape` call (most of the time of shaping

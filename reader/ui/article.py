@@ -17,8 +17,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from reader.document.model import BlockKind, EntityType
 from reader.document.marks import COLOURS
+from reader.document.model import BlockKind, EntityType
 from reader.engine.layout import Span
 from reader.ui.article_rows import ArticleRows, SeparatorRow
 from reader.ui.drawing import TextOptions, line_segments, safe_link

@@ -89,7 +89,7 @@ class FriBidiParagraph:
     _base: int
 
     @classmethod
-    def resolve(cls, text: str, base_dir: str = "auto") -> "FriBidiParagraph":
+    def resolve(cls, text: str, base_dir: str = "auto") -> FriBidiParagraph:
         assert _lib is not None, "libfribidi.so.0 is not installed"
         n = len(text)
         chars = (_Char * n)(*map(ord, text))

@@ -7,7 +7,7 @@ test can loop over many paragraphs and widths and report everything that is wron
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reader.engine.layout import ParagraphLayout, ScreenLine
@@ -37,7 +37,7 @@ def read_mirrors() -> dict[str, str]:
 MIRRORS = read_mirrors()
 
 
-@lru_cache(maxsize=None)
+@cache
 def is_mark(char: str) -> bool:
     return unicodedata.category(char) in MARK_CATEGORIES
 
@@ -51,7 +51,7 @@ DOTTED_CIRCLE = "\u25cc"  # the engine draws a mark that has no letter before it
 STAND_ALONE_BASES = ("\u00a0", DOTTED_CIRCLE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _letters(char: str, visual: bool) -> str:
     if char == DOTTED_CIRCLE:
         return ""
