@@ -12,7 +12,8 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 # How the README writes a key → Textual's key name.
 README_NAMES = {
     "↓": "down", "↑": "up", "PgDn": "pagedown", "PgUp": "pageup", "Home": "home", "End": "end",
-    "]": "right_square_bracket", "[": "left_square_bracket", "F2": "f2", "F3": "f3", "F4": "f4",
+    "]": "right_square_bracket", "[": "left_square_bracket", "F2": "f2", "F3": "f3", "F4": "f4", "F5": "f5", "F6": "f6", "F7": "f7",
+    "'": "apostrophe",
     '"': "quotation_mark", "/": "slash", "Backspace": "backspace", "+": "plus", "-": "minus",
     "Tab": "tab", "shift+Tab": "shift+tab", "?": "question_mark",
 }

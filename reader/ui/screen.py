@@ -20,7 +20,7 @@ from typing import ClassVar, TypeVar
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.widget import Widget
@@ -130,6 +130,7 @@ class ReaderScreen(Marking):
         self.current_mention: int | None = None
         self._last_anchor: tuple[int, int] | None = None
         self._saved_anchor: tuple[int, int] | None = None
+        self._footer_leaves_out: set[str] = set()  # binding ids the footer has no room for
         self._highlights_key: tuple[object, ...] = _NO_HIGHLIGHTS  # what the article's spans show
         self._glossary_shows: tuple[Findings, int] | None = None  # what the glossary was built from
         self._quotes_show: Findings | None = None
@@ -234,20 +235,39 @@ class ReaderScreen(Marking):
         self._fit_footer(event.size.width)
 
     def _fit_footer(self, width: int) -> None:
-        """Every key of the footer whole: compact (no padding) when they do not fit, and without
-        the command palette's key (ctrl+p still works) when even that does not fit."""
+        """Every key of the footer whole: compact (no padding) when they do not fit, then without
+        the command palette's key (ctrl+p still works), then without the last keys (not Help or
+        Quit; the keys still work, and ? lists them all)."""
         key_display = self.app.get_key_display
         # The footer shows a binding's first key ("s", not "s,f2").
-        labels = [cell_len(f"{key_display(Binding(binding.key.split(',')[0], binding.action))} {binding.description}")
-                  for binding in READER_BINDINGS if binding.show]
+        shown = [binding for binding in READER_BINDINGS if binding.show]
+        labels = {binding.id: cell_len(f"{key_display(Binding(binding.key.split(',')[0], binding.action))} "
+                                       f"{binding.description}") for binding in shown}
         palette = cell_len(f"{key_display(Binding(self.app.COMMAND_PALETTE_BINDING, ''))} palette")
         footer = self.query_one(Footer)
         # A key takes its label and a cell of padding each side; compact, one cell between keys.
-        compact = sum(labels) + 2 * len(labels) + palette + 2 > width
-        show_palette = not compact or sum(labels) + len(labels) + palette + 1 <= width
-        if (compact, show_palette) != (footer.compact, footer.show_command_palette):
+        compact = sum(labels.values()) + 2 * len(labels) + palette + 2 > width
+        show_palette = not compact or sum(labels.values()) + len(labels) + palette + 1 <= width
+        left_out: set[str] = set()
+        for binding in reversed(shown):
+            kept = [cells for id_, cells in labels.items() if id_ not in left_out]
+            if show_palette or sum(kept) + len(kept) <= width:
+                break
+            if binding.id is not None and binding.id not in ("help", "quit"):
+                left_out.add(binding.id)
+        if (compact, show_palette, left_out) != (footer.compact, footer.show_command_palette, self._footer_leaves_out):
             footer.compact, footer.show_command_palette = compact, show_palette
+            self._footer_leaves_out = left_out
             footer.refresh(recompose=True)  # the palette's key is placed when the footer is composed
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """As Textual's, less the keys the footer has no room for (see _fit_footer): the footer
+        shows these; keys are dispatched through the binding chain, so every key still acts."""
+        bindings = super().active_bindings
+        if not self._footer_leaves_out:
+            return bindings
+        return {key: active for key, active in bindings.items() if active.binding.id not in self._footer_leaves_out}
 
     # -- the document in two stages ------------------------------------------------------------
 
