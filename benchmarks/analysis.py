@@ -32,10 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.corpus import write_book
-from reader.document.glossary import Matcher
-from reader.document.loading import open_document
-from reader.document.model import Entity
+from benchmarks.corpus import write_book  # noqa: E402 (after the path is set)
+from reader.document.glossary import Matcher  # noqa: E402 (after the path is set)
+from reader.document.loading import open_document  # noqa: E402 (after the path is set)
+from reader.document.model import Entity  # noqa: E402 (after the path is set)
 
 RUNS = 3
 

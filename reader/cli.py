@@ -5,6 +5,7 @@ a file literally named `render` is opened as `./render`.
 """
 
 import argparse
+import io
 import os
 import shutil
 import sys
@@ -269,7 +270,7 @@ def run(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
-        if stream.encoding.lower().replace("-", "") != "utf8":
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower().replace("-", "") != "utf8":
             stream.reconfigure(encoding="utf-8", errors="replace")
     try:
         return run(sys.argv[1:] if argv is None else argv)

@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from harness.books import make_epub
 
+from harness.books import make_epub
 from reader.document.loading import DocumentError, load_document
 
 READER = shutil.which("reader")

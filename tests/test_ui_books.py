@@ -6,9 +6,9 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from harness.books import make_epub
 from test_ui_app import block_row, status_text, styled, text_of
 
+from harness.books import make_epub
 from reader.document.loading import load_document
 from reader.ui.app import ReaderApp
 
