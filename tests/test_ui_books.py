@@ -33,7 +33,7 @@ def book(tmp_path):
 def test_nested_contents_and_keys_for_the_top_level(book, tmp_path):
     async def check(app, pilot):
         await pilot.press("s")
-        sidebar = app.panel("sections")
+        sidebar = app.reader_screen.panel("sections")
         rows = [text_of(sidebar.render_line(y)) for y in (0, 2, 4)]  # a blank row between entries
         assert rows[0].startswith("▸●1 ") and rows[1].startswith("  2 ")
         assert rows[2].strip()[0] not in "0123456789"  # the section inside chapter 2 has no key
@@ -41,9 +41,9 @@ def test_nested_contents_and_keys_for_the_top_level(book, tmp_path):
         assert rows[2].endswith("  ") and not rows[1].endswith(" ")
         await pilot.press("f2")
         await pilot.press("2")
-        assert app.article.top_block == book.sections[1].start_block == 8
+        assert app.reader_screen.article.top_block == book.sections[1].start_block == 8
         await pilot.press("3")  # only two chapters at the top level
-        assert app.article.top_block == 8
+        assert app.reader_screen.article.top_block == 8
 
     run(check, book, tmp_path / "state", size=(100, 10))  # short: the view scrolls to each chapter
 
