@@ -20,6 +20,7 @@ import asyncio
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import partial
@@ -38,6 +39,11 @@ BIDI_IMPLICIT = "\x1b[8h"
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 """Signals from outside that end the app as `q` does (Textual installs no handler for them;
 `ctrl+c` typed in the app is a key, not SIGINT, and keeps Textual's meaning)."""
+
+EXIT_GRACE_SECONDS = 3.0
+"""How long an exit asked for by a signal may take before the process ends itself."""
+
+_app_returned = threading.Event()
 
 
 def is_terminal(stream: TextIO | None) -> bool:
@@ -92,7 +98,7 @@ def install_app_hooks(app: App, settings: Settings) -> None:
     """
     loop = asyncio.get_running_loop()
     for signum in EXIT_SIGNALS:
-        loop.add_signal_handler(signum, partial(app.exit, None, 128 + signum))
+        loop.add_signal_handler(signum, partial(_exit_on_signal, app, 128 + signum))
     app.app_resume_signal.subscribe(app, _repaint)
     # Textual's Linux driver draws on sys.__stderr__.
     if not (settings.app_reorders and is_terminal(sys.__stderr__)):
@@ -126,6 +132,41 @@ def install_app_hooks(app: App, settings: Settings) -> None:
             textual_stop(signum, frame)
 
         signal.signal(signal.SIGTSTP, on_stop)
+
+
+def _exit_on_signal(app: App, code: int) -> None:
+    app.exit(None, code)
+    # Textual's shutdown writes to the terminal and waits for its writer and input threads; when
+    # the terminal has gone (SIGHUP from a closed window or a dropped SSH link) those can wait
+    # for ever, and the reader would be left running (issue 13 item 8). A watchdog ends it.
+    threading.Thread(target=_end_unless_finished, args=(app, code), daemon=True,
+                     name="reader-exit-watchdog").start()
+
+
+def _end_unless_finished(app: App, code: int) -> None:
+    if _app_returned.wait(EXIT_GRACE_SECONDS):
+        return
+    with suppress(Exception):  # the position is worth a try; the exit is not negotiable
+        app.remember_position()  # type: ignore[attr-defined]
+    os._exit(code)
+
+
+def app_returned() -> None:
+    """Call as soon as `App.run()` has returned: the exit watchdog then stands down."""
+    _app_returned.set()
+
+
+def leave_if_threads_linger(code: int) -> None:
+    """Call once the app's state is saved. Textual's input thread is not a daemon: if the
+    terminal went away during shutdown it is never told to stop (it spins on the dead terminal)
+    and the interpreter would wait for it at exit, so end the process here."""
+    lingering = [thread for thread in threading.enumerate()
+                 if thread.is_alive() and not thread.daemon and thread is not threading.main_thread()]
+    if lingering:
+        for stream in (sys.stdout, sys.stderr):
+            with suppress(Exception):
+                stream.flush()
+        os._exit(code)
 
 
 def _repaint(app: App) -> None:

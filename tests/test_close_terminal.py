@@ -7,8 +7,6 @@ import signal
 import time
 from pathlib import Path
 
-import pytest
-
 from benchmarks.corpus import write_book
 from harness.tmux import TmuxSession, environment_for_app, reader_command
 
@@ -24,9 +22,6 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-# Fails today (2 of 3 tries, and as often in the benchmark): the fix is the UI's shutdown (issue
-# 13 item 8, owner "ui"), which must remove this mark; not strict, since a try may end by luck.
-@pytest.mark.xfail(reason="issue 13 item 8: Textual's shutdown waits on a thread that waits on the app")
 def test_closing_the_terminal_during_layout_leaves_no_reader_running(tmp_path):
     book = write_book(tmp_path / "book.txt", 2_000_000)
     left = []

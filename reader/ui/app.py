@@ -15,7 +15,13 @@ from reader.engine.sanitize import sanitize
 from reader.keyboard import latin_key
 from reader.settings import Settings
 from reader.state import StateStore, default_state_dir
-from reader.terminal import drop_size_variables, explicit_bidi, install_app_hooks
+from reader.terminal import (
+    app_returned,
+    drop_size_variables,
+    explicit_bidi,
+    install_app_hooks,
+    leave_if_threads_linger,
+)
 from reader.ui.article import DEFAULT_MEASURE
 from reader.ui.bindings import READER_BINDINGS, keys_of
 from reader.ui.drawing import TextOptions
@@ -122,9 +128,12 @@ def run_app(document: Document, *, analyse: Analysis | None = None, base_dir: st
     gc.freeze()
     with explicit_bidi(sys.__stderr__, settings):  # Textual draws on stderr
         app.run()
+    app_returned()
     try:
         app.remember_position()
     except OSError as error:
         print(sanitize(f"reader: could not save the reading position: {error}"), file=sys.stderr)
     app.reader_screen.positions.prune()
-    return app.return_code or 0
+    code = app.return_code or 0
+    leave_if_threads_linger(code)
+    return code
