@@ -224,6 +224,10 @@ def run(argv: list[str]) -> int:
         options = {"max_size": size_limit, "full_page": args.full_page, "timeout": args.timeout}
         if command == "render" and settings.justify == "none":
             # The text alone: no structure, glossaries or names to find (a plain text streams).
+            if args.glossary:
+                from reader.document.glossary import check_user_glossaries
+
+                check_user_glossaries(args.glossary)
             notices: list[str] = []
             blocks: Iterable[tuple[str, bool, str | None]] = ((text, False, direction) for text, direction in block_texts(
                 source, encoding=args.encoding, fmt=args.fmt, notices=notices, **options))

@@ -41,6 +41,8 @@ def test_version_and_help():
     (("render", "--base-dir", "up"), 2),
     (("--no-such-option",), 2),
     (("render", "/no/such/file.txt"), 1),
+    # render draws no names, yet a glossary that cannot be read is still bad input
+    (("render", "--glossary", "/no/such/glossary.toml"), 1),
 ])
 def test_bad_usage_and_bad_input_exit_codes(args, code):
     result = run(*args)

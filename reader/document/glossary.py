@@ -69,6 +69,13 @@ def with_data(glossary: Sequence[Entity], data: Sequence[Entity]) -> tuple[Entit
     return (*kept, *by_id.values())
 
 
+def check_user_glossaries(paths: Sequence[Path]) -> None:
+    """Raise DocumentError for the first of a user's glossaries that cannot be read or parsed
+    (for commands that use no names but must refuse bad input as the others do)."""
+    for path in paths:
+        parse_glossary(_read_user_glossary(path), str(path))
+
+
 def _read_user_glossary(path: Path) -> str:
     from reader.document.reading import SMALL_FILE_LIMIT, read_small_file
 
