@@ -151,22 +151,26 @@ def _document_blocks(document) -> Iterator[tuple[str, bool, str | None]]:
 def _render(blocks: Iterable[tuple[str, bool, str | None]], args: argparse.Namespace, settings) -> None:
     """Print each block (its text, whether it is a body paragraph, the kind justified, and its
     direction) as it is laid out: a book streams, nothing but one block's layout is kept."""
-    from reader.engine.justify import layout_justified
+    from reader.engine.layout import render_paragraph
     from reader.terminal import explicit_bidi
 
     width = _output_width(args)
+    options = {"harakat": settings.harakat, "shape": settings.app_shapes, "reorder": settings.app_reorders}
+    write = sys.stdout.write
     with explicit_bidi(sys.stdout, settings):
         for index, (text, body, direction) in enumerate(blocks):
             if index:
-                sys.stdout.write("\n")
+                write("\n")
             # A book's own direction (dir, lang) unless --base-dir says rtl or ltr.
             base_dir = direction if args.base_dir == "auto" and direction else args.base_dir
-            layout = layout_justified(
-                text, width, base_dir=base_dir, harakat=settings.harakat,
-                shape=settings.app_shapes, reorder=settings.app_reorders,
-                justify=settings.justify if body else "none",
-            )
-            sys.stdout.writelines(line.render() + "\n" for line in layout.lines)
+            if body and settings.justify != "none":
+                from reader.engine.justify import layout_justified
+
+                layout = layout_justified(text, width, base_dir=base_dir, justify=settings.justify, **options)
+                lines = [line.render() for line in layout.lines]
+            else:
+                lines = render_paragraph(text, width, base_dir=base_dir, **options)
+            write("\n".join(lines) + "\n")
 
 
 def _report(document, args: argparse.Namespace, command: str, settings) -> None:

@@ -283,6 +283,59 @@ class _Paragraph:
             lines.append(ScreenLine(self, max(line_start, 0), max(line_end, 0), used, line_token, len(tokens)))
         return lines
 
+    def rendered(self, shape: bool, harakat: str) -> list[str] | None:
+        """`[line.render() for line in self.wrap(shape, harakat)]`, for the paragraph nearly
+        every text is made of: words one space apart, no space at either end, every word fits
+        on a line, levels that follow from the characters (kind rtl, ltr or logical). Nothing but
+        the printed lines is built. None for any other paragraph (the caller wraps it)."""
+        text, kind = self.text, self.kind
+        if not (self.single_spaces and text and text[0] != " " and text[-1] != " ") or kind == "mixed":
+            return None
+        width = self.width
+        cache = _WORDS.setdefault((shape, harakat), {})
+        pieces = text.split(" ")
+        words = [cache.get(piece) or _word(cache, piece, shape, harakat) for piece in pieces]
+        breaks = []  # (first word, end word, cells) of each line
+        first = 0
+        used = words[0].cells
+        if used > width:
+            return None
+        for k in range(1, len(words)):
+            cells = words[k].cells
+            if used + 1 + cells <= width:
+                used += 1 + cells
+                continue
+            if cells > width:
+                return None  # a word broken between glyphs: the general wrap does it
+            # The words before this one that may not end a line go along with it (see _carry).
+            carried = k
+            moved = 0
+            while not may_break_between(pieces[carried - 1], pieces[carried]):
+                carried -= 1
+                if carried <= first:
+                    break
+                moved += 1 + words[carried].cells
+            if first < carried < k and moved + cells <= width:
+                breaks.append((first, carried, used - moved))
+                first, used = carried, moved + cells
+            else:
+                breaks.append((first, k, used))
+                first, used = k, cells
+        breaks.append((first, len(words), used))
+        if kind == "rtl":
+            parts = []
+            last_strong = "R"
+            for piece, word in zip(pieces, words):
+                parts.append(word._rtl or word.rtl_visual(piece, 0, len(piece), last_strong))
+                if word.last_strong:
+                    last_strong = word.last_strong
+            return [(" " * max(0, width - cells) + " ".join(parts[end - 1:start - 1 if start else None:-1])).rstrip(" ")
+                    for start, end, cells in breaks]
+        parts = [word.shaped.text for word in words]
+        if self.rtl:
+            return [(" " * max(0, width - cells) + " ".join(parts[start:end])).rstrip(" ") for start, end, cells in breaks]
+        return [" ".join(parts[start:end]).rstrip(" ") for start, end, _ in breaks]
+
     def _gap_cells(self, before: int) -> int:
         """Cells of the spaces between word `before - 1` and word `before`."""
         spaces = self.text[self.tokens[before - 1][1]:self.tokens[before][0]]
@@ -450,6 +503,17 @@ def layout_paragraph(text: str, width: int, **options: Any) -> ParagraphLayout:
     terminals that reorder themselves).
     """
     return ParagraphLayout(text, width, **options)
+
+
+def render_paragraph(text: str, width: int, *, base_dir: str = "auto", harakat: str = "all",
+                     shape: bool = True, reorder: bool = True) -> list[str]:
+    """The lines of `layout_paragraph(text, width, ...)` as printed (`ScreenLine.render`), built
+    without the layout where the paragraph allows it: the same text, faster."""
+    if "\n" in text:
+        raise ValueError("render_paragraph takes one paragraph; split the text at newlines first")
+    paragraph = _Paragraph(sanitize(text), width, base_dir, reorder)
+    lines = paragraph.rendered(shape, harakat)
+    return [line.render() for line in paragraph.wrap(shape, harakat)] if lines is None else lines
 
 
 def render_text(text: str, width: int, *, base_dir: str = "auto", harakat: str = "all") -> list[str]:
