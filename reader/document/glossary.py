@@ -150,6 +150,8 @@ class Matcher:
     def __init__(self, entities: Sequence[Entity]) -> None:
         self._by_first_word: dict[str, _Node] = {}
         self._patterns: dict[str, re.Pattern[str]] = {}
+        # Each way a name is written, once: a book mentions the same names again and again.
+        self._surfaces: dict[str, str] = {}
         for entity in entities:
             names = [(name, MentionKind.NAME) for name in (entity.name_ar, *entity.aliases)]
             names += [(name, MentionKind.DESCRIPTION) for name in entity.references]
@@ -194,9 +196,11 @@ class Matcher:
                 continue
             name, end = longest
             start, stop = normalized.original_span(word.start() + name.skip, end)
-            found.append(Mention(name.entity_id, paragraph, start, stop, text[start:stop], name.kind))
+            surface = text[start:stop]
+            found.append(Mention(name.entity_id, paragraph, start, stop, self._surfaces.setdefault(surface, surface),
+                                 name.kind))
             resume = end
-        return _merge_appositions(found, text)
+        return _merge_appositions(found, text, self._surfaces)
 
     def _occurrences(self, form: str) -> re.Pattern[str]:
         pattern = self._patterns.get(form)
@@ -248,14 +252,15 @@ def _is_arabic(word: str) -> bool:
     return "\u0600" <= word[0] <= "\u06ff"
 
 
-def _merge_appositions(mentions: list[Mention], text: str) -> list[Mention]:
+def _merge_appositions(mentions: list[Mention], text: str, surfaces: dict[str, str]) -> list[Mention]:
     merged: list[Mention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
         if (previous is not None and previous.kind is MentionKind.DESCRIPTION and mention.kind is MentionKind.NAME
                 and previous.entity_id == mention.entity_id and not text[previous.end:mention.start].strip()):
+            surface = text[previous.start:mention.end]
             merged[-1] = Mention(mention.entity_id, mention.paragraph, previous.start, mention.end,
-                                 text[previous.start:mention.end], MentionKind.NAME)
+                                 surfaces.setdefault(surface, surface), MentionKind.NAME)
         else:
             merged.append(mention)
     return merged

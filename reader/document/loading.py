@@ -58,7 +58,11 @@ _BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n")  # where blocks end in a plain text 
 
 
 class AnalysisProgress(Protocol):
-    """What an analysis hands over as it goes (see open_document), from the thread running it."""
+    """What an analysis hands over as it goes (see open_document), from the thread running it.
+
+    A progress may also have `normalized(texts: list[NormalizedText])` (looked up, not required):
+    it is given each block's normalised text, in block order, once the analysis is done with
+    them, so that search keeps this one copy instead of normalising every block again."""
 
     def structure_ready(self, document: Document) -> None:
         """The whole document's blocks and sections, where only its start was opened (preview)."""
@@ -250,10 +254,18 @@ def _analysis(start: Document, start_quotes: frozenset[int], whole: Callable[[],
     """The function finding quotes, entities and mentions (see open_document); `whole` gives the
     whole document's structure when `start` is only its beginning."""
 
+    cut = whole is not None
+
     def analyse(progress: AnalysisProgress | None = None,
                 pause: Callable[[], None] | None = None) -> Document:
-        document, block_quotes = whole() if whole is not None else (start, start_quotes)
-        if whole is not None and progress is not None:
+        nonlocal whole, start, start_quotes
+        if whole is not None:
+            # The whole structure, kept in place of `whole`: that holds the document's whole
+            # text, a copy of every block's, which nothing needs once the blocks are made.
+            start, start_quotes = whole()
+            whole = None
+        document, block_quotes = start, start_quotes
+        if cut and progress is not None:
             progress.structure_ready(document)
         blocks = document.blocks
         from reader.document.glossary import Matcher, with_data
@@ -293,7 +305,11 @@ def _analysis(start: Document, start_quotes: frozenset[int], whole: Callable[[],
                                                      for mention in found_matcher.find(folded[block.index],
                                                                                        block.index)])
                 glossary = (*found, *glossary)
-        return with_mentions(find_quotes(blocks, folded, mentions, glossary, block_quotes))
+        result = with_mentions(find_quotes(blocks, folded, mentions, glossary, block_quotes))
+        hand_over = getattr(progress, "normalized", None)
+        if hand_over is not None:
+            hand_over(folded)
+        return result
 
     return analyse
 

@@ -108,14 +108,21 @@ class NormalizedText:
         return self.original_offset(start), self.original_offset(end)
 
 
+_NO_SHIFT = array("i", [0])  # the map of a text folded one to one: shared, never changed
+
+
 def normalize(text: str) -> NormalizedText:
+    """`text` folded, with its map back. A text its folding leaves as it is is not copied, and a
+    text folded one to one shares one map (a book keeps a normalised text per block)."""
     table = _TABLE
     folded = text.translate(table)
-    starts = array("i", [0])
-    shifts = array("i", [0])
+    if folded == text:
+        folded = text
     resizing = _resizing(text)
     if resizing is None:
-        return NormalizedText(text, folded, starts, shifts)
+        return NormalizedText(text, folded, _NO_SHIFT, _NO_SHIFT)
+    starts = array("i", [0])
+    shifts = array("i", [0])
 
     def set_shift(position: int, shift: int) -> None:
         if shifts[-1] == shift:

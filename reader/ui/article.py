@@ -22,6 +22,7 @@ from reader.document.model import BlockKind, EntityType
 from reader.engine.layout import Span
 from reader.ui.article_rows import ArticleRows, SeparatorRow
 from reader.ui.drawing import TextOptions, line_segments, safe_link
+from reader.ui.freed import release_freed_memory
 from reader.ui.quiet import InputQuiet
 from reader.ui.row_view import RowView
 
@@ -112,7 +113,10 @@ class ArticleView(RowView, can_focus=True):
         self._kinds = kinds
         self._directions = directions
         self._marked = marked
-        self._links = [[(start, end, safe_link(url)) for start, end, url in block] for block in links]
+        # Most blocks have no link: they share one empty tuple (a book has tens of thousands).
+        self._links: list[Sequence[tuple[int, int, str | None]]] = [
+            [(start, end, safe_link(url)) for start, end, url in block] if block else () for block in links
+        ]
         for number, kind in enumerate(kinds):  # an embed is a bare URL: the whole line is its link
             if kind is BlockKind.EMBED and not self._links[number] and safe_link(texts[number]):
                 self._links[number] = [(0, len(texts[number]), safe_link(texts[number]))]
@@ -180,6 +184,7 @@ class ArticleView(RowView, can_focus=True):
                 # the app's shutdown (which waits for its workers).
                 self.post_message(_CountsMeasured(rows, counts))
                 counts, handed = {}, time.monotonic()
+        release_freed_memory()  # of the layouts made to count lines
 
     def on__counts_measured(self, message: _CountsMeasured) -> None:
         rows = message.rows

@@ -224,9 +224,11 @@ class ReaderScreen(Marking):
         if self._analyse is not None:
             analyse = self._analyse
             search_bar = self.search_bar
-            # Once the analysis is done, normalise every block for search before the reader asks.
-            self.call_after_refresh(lambda: start_analysis(analyse, self, self.quiet,
-                                                           then=lambda: search_bar.index.prepare()))
+            # Search keeps the blocks' normalised texts the analysis made (one copy); whatever
+            # they do not cover (blocks changed meanwhile) is normalised before the reader asks.
+            self.call_after_refresh(lambda: start_analysis(
+                analyse, self, self.quiet, then=lambda: search_bar.index.prepare(),
+                normalized=lambda texts: search_bar.index.adopt(texts)))
 
     def on_resize(self, event: events.Resize) -> None:
         # One column in narrow terminals, and where the terminal reorders each row as one

@@ -21,6 +21,18 @@ class SearchIndex:
             normalized = self._normalized[index] = normalize(self._texts[index])
         return normalized
 
+    def adopt(self, normalized: Sequence[NormalizedText]) -> bool:
+        """Take each block's normalised text as made elsewhere (by the analysis), in block order:
+        the one copy the document keeps. Taken only if they are of this index's very texts;
+        returns whether they were."""
+        texts = self._texts
+        if len(normalized) != len(texts) or any(
+            each.original is not text for each, text in zip(normalized, texts, strict=True)
+        ):
+            return False
+        self._normalized = list(normalized)
+        return True
+
     def prepare(self) -> None:
         """Normalise every block now (from a background thread), so that the first search on a
         book costs only the finding. Blocks a search reaches first are simply done twice."""
