@@ -48,7 +48,8 @@ def test_the_fast_path_takes_nearly_every_paragraph_of_the_article():
 WORDS = ["كيم", "الزعيم", "وقال", "و", "ل", "ب", "بـ", "لا", "الله", "عبدالله", "مُحَمَّد", "قمرا", "،", "؟", ".",
          "(عالم)", "«قال»", "“زعيم", "كوريا”", "15%", "700", "٢٠٢٤", "3.14", "+1", "$5", "Nature", "Python", "NASA",
          "(BBC)", "hello,", "world!", "a", "ا", "٪٥", "1-2", "x=3", "سوق", "الأرض", "fooبار", "عربيabc",
-         "كيلومتر", "supercalifragilisticexpialidocious", "\u200dب", "ـ"]
+         "كيلومتر", "supercalifragilisticexpialidocious", "\u200dب", "ـ", "(BBC،", "(Ibn", "و70", "12%", "2008)",
+         "(عالم", "[x]", "«Nature»", "٣٤%", "a(ب)c", "ب1ب", "\u0651", "(\u0651"]
 SEPARATORS = [" "] * 12 + ["  ", "\t"]
 paragraphs = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=40).map(
     lambda pairs: "".join(word + space for word, space in pairs)[:-1])

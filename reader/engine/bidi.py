@@ -12,6 +12,7 @@ one letter per character's class, with regular expressions; python-bidi does the
 
 import re
 import unicodedata
+from functools import cache
 from itertools import compress
 from typing import TypeVar
 
@@ -46,8 +47,37 @@ def base_level(text: str, base_dir: str = "auto") -> int:
     return 0
 
 
+def _characters_but(excluded: set[str], ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    """A pattern matching a text made of characters from `ranges` whose class is not `excluded`."""
+    allowed = [code for first, last in ranges for code in range(first, last + 1)
+               if BIDI_CLASS[chr(code)] not in excluded and not 0xD800 <= code < 0xE000]
+    spans: list[list[int]] = []
+    for code in allowed:
+        if spans and spans[-1][1] == code - 1:
+            spans[-1][1] = code
+        else:
+            spans.append([code, code])
+    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in spans)
+                      + "]*")
+
+
+@cache
+def _simple_text() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for the texts `paragraph_kind` can tell without collecting their classes: the
+    scripts and punctuation of nearly every paragraph (Arabic, Latin, general punctuation)."""
+    common = ((0x0000, 0x02FF), (0x2000, 0x206F))
+    rtl = _characters_but(_NOT_SIMPLE_RTL, ((0x0600, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF), *common))
+    ltr = _characters_but(_NOT_SIMPLE_LTR, ((0x0300, 0x058F), *common))
+    return rtl, ltr
+
+
 def paragraph_kind(text: str, level: int) -> str:
     """'rtl' or 'ltr' when the paragraph's levels follow from its characters alone, else 'mixed'."""
+    simple_rtl, simple_ltr = _simple_text()
+    if level == 1 and simple_rtl.fullmatch(text):
+        return "rtl"
+    if level == 0 and simple_ltr.fullmatch(text):
+        return "ltr"
     classes = {BIDI_CLASS[c] for c in set(text)}
     if level == 1 and not classes & _NOT_SIMPLE_RTL:
         return "rtl"

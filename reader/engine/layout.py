@@ -8,9 +8,11 @@ a long document stays cheap and only what is on screen pays for the maps.
 """
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import attrgetter
 from typing import Any
 
 from bidi.mirror import MIRRORED
@@ -54,11 +56,13 @@ class Run:
 class _Word:
     """A word's shape plus the bidi facts the right-to-left fast path needs, cached per word."""
 
-    __slots__ = ("shaped", "cells", "last_strong", "has_number", "_visual", "_rtl")
+    __slots__ = ("shaped", "text", "cells", "advance", "last_strong", "has_number", "_visual", "_rtl")
 
     def __init__(self, shaped: ShapedWord, word: str) -> None:
         self.shaped = shaped
+        self.text = shaped.text
         self.cells = shaped.cells
+        self.advance = shaped.cells + 1  # with the space after it
         strong = [BIDI_CLASS[c] for c in word if BIDI_CLASS[c] in ("R", "AL")]
         self.last_strong = strong[-1] if strong else None
         self.has_number = any(BIDI_CLASS[c] in ("EN", "AN") for c in word)
@@ -82,6 +86,18 @@ class _Word:
             if not self.has_number:
                 self._rtl = text
         return text
+
+
+_CELLS = attrgetter("cells")
+_ADVANCE = attrgetter("advance")
+_HAS_NUMBER = attrgetter("has_number")
+_RTL = attrgetter("_rtl")
+_TEXT = attrgetter("text")
+_LEVEL_RUN = re.compile(rb"(.)\1*", re.S)
+
+
+def _plus_space(before: int, length: int) -> int:
+    return before + length + 1
 
 
 # Shaped words by (shape, harakat mode), then by the word. A plain dict lookup per word is the
@@ -133,6 +149,37 @@ def _visual_clusters(clusters: tuple[Cluster, ...] | list[Cluster], order: list[
             cluster = Cluster(MIRRORED[cluster.text[0]] + cluster.text[1:], cluster.start, cluster.end, cluster.cells)
         result.append(cluster)
     return result
+
+
+def _level_runs(clusters: tuple[Cluster, ...], levels: bytearray, offset: int, units: list[str],
+                unit_levels: list[int]) -> bool:
+    """Add a word's runs of glyphs at one level to `units`, each drawn as it will be on screen
+    after rule L2 (reversed and mirrored at odd levels), and their levels to `unit_levels`. False
+    when a glyph's characters are not all at one level."""
+    group: list[Cluster] = []
+    level = -1
+    for cluster in clusters:
+        start = offset + cluster.start
+        here = levels[start]
+        if levels.count(here, start, offset + cluster.end) != cluster.end - cluster.start:
+            return False
+        if here != level and group:
+            units.append(_run_text(group, level))
+            unit_levels.append(level)
+            group = []
+        level = here
+        group.append(cluster)
+    if group:
+        units.append(_run_text(group, level))
+        unit_levels.append(level)
+    return True
+
+
+def _run_text(clusters: list[Cluster], level: int) -> str:
+    if not level % 2:
+        return "".join(c.text for c in clusters)
+    return "".join(MIRRORED[c.text[0]] + c.text[1:] if c.text and c.text[0] in MIRRORED else c.text
+                   for c in reversed(clusters))
 
 
 class ScreenLine:
@@ -286,55 +333,99 @@ class _Paragraph:
     def rendered(self, shape: bool, harakat: str) -> list[str] | None:
         """`[line.render() for line in self.wrap(shape, harakat)]`, for the paragraph nearly
         every text is made of: words one space apart, no space at either end, every word fits
-        on a line, levels that follow from the characters (kind rtl, ltr or logical). Nothing but
-        the printed lines is built. None for any other paragraph (the caller wraps it)."""
+        on a line, every word at one bidi level. Nothing but the printed lines is built, and
+        lines are found by bisection over the words' running widths. None for any other
+        paragraph (the caller wraps it)."""
         text, kind = self.text, self.kind
-        if not (self.single_spaces and text and text[0] != " " and text[-1] != " ") or kind == "mixed":
+        if not text:
+            return [""]
+        if not (self.single_spaces and text[0] != " " and text[-1] != " "):
             return None
         width = self.width
         cache = _WORDS.setdefault((shape, harakat), {})
         pieces = text.split(" ")
-        words = [cache.get(piece) or _word(cache, piece, shape, harakat) for piece in pieces]
-        breaks = []  # (first word, end word, cells) of each line
+        found = list(map(cache.get, pieces))
+        words: list[_Word] = (found if None not in found  # type: ignore[assignment]
+                              else [word or _word(cache, piece, shape, harakat) for piece, word in zip(pieces, found)])
+        if max(map(_CELLS, words)) > width:
+            return None  # a word broken between glyphs: the general wrap does it
+        # ends[k]: cells of words[:k], each followed by its space; a line of words [a, b) is
+        # ends[b] - ends[a] - 1 cells wide.
+        ends = list(accumulate(map(_ADVANCE, words), initial=0))
+        count = len(words)
+        breaks = []  # (first word, end word) of each line
         first = 0
-        used = words[0].cells
-        if used > width:
-            return None
-        for k in range(1, len(words)):
-            cells = words[k].cells
-            if used + 1 + cells <= width:
-                used += 1 + cells
-                continue
-            if cells > width:
-                return None  # a word broken between glyphs: the general wrap does it
-            # The words before this one that may not end a line go along with it (see _carry).
-            carried = k
-            moved = 0
+        while True:
+            end = bisect_right(ends, ends[first] + width + 1, first + 1) - 1  # greedy
+            if end >= count:
+                breaks.append((first, count))
+                break
+            # The words before word `end` that may not end a line go along with it (see _carry).
+            carried = end
             while not may_break_between(pieces[carried - 1], pieces[carried]):
                 carried -= 1
                 if carried <= first:
                     break
-                moved += 1 + words[carried].cells
-            if first < carried < k and moved + cells <= width:
-                breaks.append((first, carried, used - moved))
-                first, used = carried, moved + cells
+            if first < carried < end and ends[end + 1] - ends[carried] - 1 <= width:
+                end = carried
+            breaks.append((first, end))
+            first = end
+        indent = self.rtl
+        if kind == "mixed":
+            lines = self._mixed_rendered(pieces, words, breaks)
+            if lines is None:
+                return None
+        elif kind == "rtl":
+            if any(map(_HAS_NUMBER, words)):  # a number's level depends on the strong type before it
+                parts = []
+                last_strong = "R"
+                for piece, word in zip(pieces, words):
+                    parts.append(word._rtl or word.rtl_visual(piece, 0, len(piece), last_strong))
+                    if word.last_strong:
+                        last_strong = word.last_strong
             else:
-                breaks.append((first, k, used))
-                first, used = k, cells
-        breaks.append((first, len(words), used))
-        if kind == "rtl":
-            parts = []
-            last_strong = "R"
-            for piece, word in zip(pieces, words):
-                parts.append(word._rtl or word.rtl_visual(piece, 0, len(piece), last_strong))
-                if word.last_strong:
-                    last_strong = word.last_strong
-            return [(" " * max(0, width - cells) + " ".join(parts[end - 1:start - 1 if start else None:-1])).rstrip(" ")
-                    for start, end, cells in breaks]
-        parts = [word.shaped.text for word in words]
-        if self.rtl:
-            return [(" " * max(0, width - cells) + " ".join(parts[start:end])).rstrip(" ") for start, end, cells in breaks]
-        return [" ".join(parts[start:end]).rstrip(" ") for start, end, _ in breaks]
+                parts = list(map(_RTL, words))
+                if None in parts:
+                    parts = [part or word.rtl_visual(piece, 0, len(piece), "R")
+                             for piece, word, part in zip(pieces, words, parts)]
+            lines = [" ".join(parts[b - 1:a - 1 if a else None:-1]) for a, b in breaks]
+        else:
+            parts = list(map(_TEXT, words))
+            lines = [" ".join(parts[a:b]) for a, b in breaks]
+        if indent:
+            return [(" " * max(0, width + 1 + ends[a] - ends[b]) + line).rstrip(" ")
+                    for line, (a, b) in zip(lines, breaks)]
+        return [line.rstrip(" ") for line in lines]
+
+    def _mixed_rendered(self, pieces: list[str], words: list[_Word], breaks: list[tuple[int, int]]) -> list[str] | None:
+        """The lines' text (`_mixed_line_text`) of a mixed paragraph whose words each have one
+        level: rule L2 over words and spaces. None when a level changes inside a word."""
+        text, levels = self.text, self.levels
+        starts = list(accumulate(map(len, pieces), _plus_space, initial=0))
+        split = set()  # the words whose characters are not all at one level
+        for run in _LEVEL_RUN.finditer(levels):
+            edge = run.end()
+            if edge < len(text) and text[edge] != " " and text[edge - 1] != " ":
+                split.add(bisect_right(starts, edge) - 1)
+        lines = []
+        for a, b in breaks:
+            units: list[str] = []
+            unit_levels: list[int] = []
+            for k in range(a, b):
+                start = starts[k]
+                if k > a:
+                    units.append(" ")
+                    unit_levels.append(levels[start - 1])
+                word = words[k]
+                if k in split:
+                    if not _level_runs(word.shaped.clusters, levels, start, units, unit_levels):
+                        return None
+                    continue
+                level = levels[start]
+                units.append(word.rtl_visual(pieces[k], 0, len(pieces[k]), "R") if level % 2 else word.text)
+                unit_levels.append(level)
+            lines.append("".join(reverse_runs(unit_levels, units)))
+        return lines
 
     def _gap_cells(self, before: int) -> int:
         """Cells of the spaces between word `before - 1` and word `before`."""
