@@ -196,8 +196,10 @@ def start_up_frames(figure: Figure, article_marker: str) -> None:
         minimal = start_up(run, READY, ROWS, OPEN_TIMEOUT)
     with Run(reader_command(), COLUMNS, ROWS) as run:
         ours = start_up(run, on_screen(article_marker), ROWS, OPEN_TIMEOUT)
-    figure.measured = f"{ours.written / 1000:.1f} KB, {ours.frames} frames, {ours.full_repaints} full repaints"
-    figure.baseline = f"minimal app {minimal.written / 1000:.1f} KB, {minimal.frames} frames"
+    figure.measured = (f"{ours.written / 1000:.1f} KB, {ours.frames} frames, {ours.full_repaints} full repaints "
+                       f"({ours.bursts} bursts)")
+    figure.baseline = (f"minimal app {minimal.written / 1000:.1f} KB, {minimal.frames} frames, "
+                       f"{minimal.full_repaints} full repaints ({minimal.bursts} bursts)")
     figure.met = _met(ours.frames <= 2)
 
 

@@ -57,8 +57,9 @@ def median_answer(answers: list[KeyAnswer]) -> KeyAnswer:
 @dataclass
 class StartUp:
     written: int
-    frames: int
+    frames: int  # bursts that draw on the screen
     full_repaints: int
+    bursts: int  # every burst, those that only set terminal modes included
 
 
 FRAME_GAP = 0.008  # seconds without output that end a frame (Textual draws at most 60 a second)
@@ -67,8 +68,11 @@ FRAME_GAP = 0.008  # seconds without output that end a frame (Textual draws at m
 def start_up(run: Run, marker: str, height: int, timeout: float) -> StartUp:
     """Bytes, frames and full repaints from start until the program is idle. tmux does not
     answer Textual's query for synchronized output, so frames are not marked in the bytes: a
-    frame is a burst of output, FRAME_GAP apart from the next (the log is watched as it grows).
-    A full repaint is a frame that moves the cursor to every row of the screen."""
+    burst of output is what comes FRAME_GAP apart from the next (the log is watched as it
+    grows), and a frame is a burst that draws, i.e. moves the cursor somewhere on the screen
+    (Textual begins every update so); the bursts that only set terminal modes (the alternate
+    screen, mouse reporting, the pointer's shape) as the program starts draw nothing. A full
+    repaint is a frame that moves the cursor to every row of the screen."""
     log = run.session.raw_log
     bursts: list[int] = []  # log size at the end of each burst
     size, last_growth = 0, time.perf_counter()
@@ -91,9 +95,10 @@ def start_up(run: Run, marker: str, height: int, timeout: float) -> StartUp:
     idle_log_size(run)
     data = run.session.raw_output(quiet=SETTLE)
     bursts = [end for end in bursts if end < len(data)] + [len(data)]
-    frames = [data[start:end] for start, end in zip([0, *bursts], bursts)]
+    chunks = [data[start:end] for start, end in zip([0, *bursts], bursts)]
+    frames = [chunk for chunk in chunks if _CURSOR_ROW.search(chunk)]
     full = sum(1 for frame in frames if len({int(row) for row in _CURSOR_ROW.findall(frame)}) >= height)
-    return StartUp(len(data), len(frames), full)
+    return StartUp(len(data), len(frames), full, len(chunks))
 
 
 def close_during_layout(command: list[str], marker: str, tries: int, timeout: float,
