@@ -15,6 +15,7 @@ from pathlib import Path
 from benchmarks.screen import NotMeasurable, Run, running
 
 _CURSOR_ROW = re.compile(rb"\x1b\[(\d+);\d+H")
+_ENDS_WITH_CURSOR_MOVE = re.compile(rb"\x1b\[\d+;\d+H\Z")
 SETTLE = 0.3  # seconds the screen and the program must stay still for a key's answer to be complete
 
 
@@ -96,9 +97,23 @@ def start_up(run: Run, marker: str, height: int, timeout: float) -> StartUp:
     data = run.session.raw_output(quiet=SETTLE)
     bursts = [end for end in bursts if end < len(data)] + [len(data)]
     chunks = [data[start:end] for start, end in zip([0, *bursts], bursts)]
-    frames = [chunk for chunk in chunks if _CURSOR_ROW.search(chunk)]
+    frames = [frame for frame in _whole_updates(chunks) if _CURSOR_ROW.search(frame)]
     full = sum(1 for frame in frames if len({int(row) for row in _CURSOR_ROW.findall(frame)}) >= height)
     return StartUp(len(data), len(frames), full, len(chunks))
+
+
+def _whole_updates(chunks: list[bytes]) -> list[bytes]:
+    """The bursts, those that end within an update joined to the next. Textual ends every update
+    by moving the cursor to where the app wants it; a write cut short on its way through the pty
+    and tmux can leave a gap within one update, which is not the end of a frame."""
+    updates: list[bytes] = []
+    pending = b""
+    for chunk in chunks:
+        pending += chunk
+        if _ENDS_WITH_CURSOR_MOVE.search(pending) or not _CURSOR_ROW.search(pending):
+            updates.append(pending)
+            pending = b""
+    return updates + ([pending] if pending else [])
 
 
 def close_during_layout(command: list[str], marker: str, tries: int, timeout: float,
