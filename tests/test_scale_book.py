@@ -59,7 +59,8 @@ def test_a_ten_megabyte_book_shows_its_first_lines_before_the_rest_is_laid_out(t
         assert text_of(article.render_line(0)).rstrip().endswith(title)
         assert text_of(article.render_line(2)).rstrip().endswith(first[0].text)
         assert text_of(article.render_line(3)).rstrip().endswith(first[1].text)
-        assert "laying out" in status_text(app)
+        # The status line tells of the layout once it has lasted a moment (PROGRESS_AFTER_SECONDS).
+        await wait_until(pilot, lambda: "laying out" in status_text(app), 10)
 
     run(ten_megabytes, check, tmp_path)
 

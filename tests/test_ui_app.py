@@ -555,6 +555,11 @@ def test_quotes_and_names_found_after_the_first_paint_fill_the_panels(state_dir)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("quotation_mark")
             assert "Finding quotes and names…" in text_of(app.reader_screen.panel("quotes").render_line(0))
+            # The status line tells of the analysis once it has lasted a moment (PROGRESS_AFTER_SECONDS).
+            for _ in range(100):
+                if "finding quotes…" in status_text(app):
+                    break
+                await pilot.pause(0.05)
             assert "finding quotes…" in status_text(app)
             release.set()
             for _ in range(50):

@@ -24,7 +24,6 @@ from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from reader.document.loading import Analysis
 from reader.document.model import BlockKind, Document, Entity, Mention, Quote
@@ -37,6 +36,7 @@ from reader.ui.article import MEASURE_STEP, ArticleView
 from reader.ui.bindings import READER_BINDINGS
 from reader.ui.drawing import TextOptions
 from reader.ui.entry_list import EntryList
+from reader.ui.footer import ReaderFooter
 from reader.ui.help import HelpScreen
 from reader.ui.highlights import Highlights
 from reader.ui.marking import Marking
@@ -58,6 +58,9 @@ from reader.ui.selecting import SelectionBar
 from reader.ui.status import StatusLine
 
 COPY_EXCERPT_CELLS = 30  # how much of the copied text the notice shows
+# The status line tells of the background work (layout, analysis) only once it has lasted this
+# long: a short document's is over by then, and its start-up draws no frame for it.
+PROGRESS_AFTER_SECONDS = 1.0
 NARROW_WIDTH = 70  # below this the article needs the whole width
 
 
@@ -134,6 +137,7 @@ class ReaderScreen(Marking):
         self._highlights_key: tuple[object, ...] = _NO_HIGHLIGHTS  # what the article's spans show
         self._glossary_shows: tuple[Findings, int] | None = None  # what the glossary was built from
         self._quotes_show: Findings | None = None
+        self._progress_shown = False  # whether the status line tells of the background work (PROGRESS_AFTER_SECONDS)
         self.set_reactive(ReaderScreen.structure, document)
         self.set_reactive(ReaderScreen.findings, Findings() if analyse else Findings.of(document))
         self._derive_from_structure(document)
@@ -168,7 +172,9 @@ class ReaderScreen(Marking):
             yield SelectionBar(self.options)
         with Vertical(id="note-bar"):
             yield NoteBox(self.options)
-        yield Footer()
+        # Fitted to the terminal's width now, so that the first frame draws it as it stays.
+        compact, show_palette, self._footer_leaves_out = self._footer_fit(self.app.size.width)
+        yield ReaderFooter(compact=compact, show_command_palette=show_palette)
 
     @property
     def article(self) -> ArticleView:
@@ -208,8 +214,6 @@ class ReaderScreen(Marking):
     # -- start -------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        for bar in ("#selection-row", "#note-bar"):  # shown by the marks' code (reader/ui/marking.py)
-            self.query_one(bar).display = False
         self.article.focus()
         self.watch(self.article, "scroll_y", self._scrolled)
         for notice in self.document.notices:  # the document's words: text, never markup
@@ -221,14 +225,19 @@ class ReaderScreen(Marking):
             self.notify(sanitize(self.positions.notice), severity="warning", timeout=8, markup=False)
         self.call_after_refresh(self._refresh_highlights)  # the reader's marks, from the start
         self.set_interval(self.POSITION_SAVE_SECONDS, self._remember_position_while_reading)
+        self.set_timer(PROGRESS_AFTER_SECONDS, self._show_progress)
         if self._analyse is not None:
             analyse = self._analyse
             search_bar = self.search_bar
-            # Search keeps the blocks' normalised texts the analysis made (one copy); whatever
-            # they do not cover (blocks changed meanwhile) is normalised before the reader asks.
-            self.call_after_refresh(lambda: start_analysis(
-                analyse, self, self.quiet, then=lambda: search_bar.index.prepare(),
-                normalized=lambda texts: search_bar.index.adopt(texts)))
+            def start() -> None:
+                # Search keeps the blocks' normalised texts the analysis made (one copy); whatever
+                # they do not cover (blocks changed meanwhile) is normalised before the reader asks.
+                start_analysis(analyse, self, self.quiet, then=lambda: search_bar.index.prepare(),
+                               normalized=lambda texts: search_bar.index.adopt(texts))
+
+            # After the frame after the first: the first frame's own work (a short document's
+            # whole layout) is done before the analysis competes for the interpreter.
+            self.call_after_refresh(self.call_after_refresh, start)
 
     def on_resize(self, event: events.Resize) -> None:
         # One column in narrow terminals, and where the terminal reorders each row as one
@@ -237,8 +246,18 @@ class ReaderScreen(Marking):
         self._fit_footer(event.size.width)
 
     def _fit_footer(self, width: int) -> None:
-        """Every key of the footer whole: compact (no padding) when they do not fit, then without
-        the command palette's key (ctrl+p still works), then without the last keys (not Help or
+        """Every key of the footer whole (see _footer_fit); composed again when that changed."""
+        footer = self.query_one(ReaderFooter)
+        compact, show_palette, left_out = self._footer_fit(width)
+        if (compact, show_palette, left_out) != (footer.compact, footer.show_command_palette, self._footer_leaves_out):
+            footer.compact, footer.show_command_palette = compact, show_palette
+            self._footer_leaves_out = left_out
+            footer.refresh(recompose=True)  # the palette's key is placed when the footer is composed
+
+    def _footer_fit(self, width: int) -> tuple[bool, bool, set[str]]:
+        """How the footer's keys fit in `width`, each whole: (compact, with the palette's key, the
+        ids of the keys left out). Compact (no padding) when they do not fit, then without the
+        command palette's key (ctrl+p still works), then without the last keys (not Help or
         Quit; the keys still work, and ? lists them all)."""
         key_display = self.app.get_key_display
         # The footer shows a binding's first key ("s", not "s,f2").
@@ -246,7 +265,6 @@ class ReaderScreen(Marking):
         labels = {binding.id: cell_len(f"{key_display(Binding(binding.key.split(',')[0], binding.action))} "
                                        f"{binding.description}") for binding in shown}
         palette = cell_len(f"{key_display(Binding(self.app.COMMAND_PALETTE_BINDING, ''))} palette")
-        footer = self.query_one(Footer)
         # A key takes its label and a cell of padding each side; compact, one cell between keys.
         compact = sum(labels.values()) + 2 * len(labels) + palette + 2 > width
         show_palette = not compact or sum(labels.values()) + len(labels) + palette + 1 <= width
@@ -257,10 +275,7 @@ class ReaderScreen(Marking):
                 break
             if binding.id is not None and binding.id not in ("help", "quit"):
                 left_out.add(binding.id)
-        if (compact, show_palette, left_out) != (footer.compact, footer.show_command_palette, self._footer_leaves_out):
-            footer.compact, footer.show_command_palette = compact, show_palette
-            self._footer_leaves_out = left_out
-            footer.refresh(recompose=True)  # the palette's key is placed when the footer is composed
+        return compact, show_palette, left_out
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -423,9 +438,9 @@ class ReaderScreen(Marking):
             parts.append(f"{hits.current + 1}/{len(hits)}" if hits.current is not None else f"{len(hits)} hits")
         elif search.query_text and self.searching:
             parts.append("0/0")
-        if article.layout_progress < 1:
+        if article.layout_progress < 1 and self._progress_shown:
             parts.append(f"laying out {int(article.layout_progress * 100)}%")
-        if not self.findings.complete:
+        if not self.findings.complete and self._progress_shown:
             parts.append("finding quotes…")
         title = self.document.title or ""
         if self.document.masthead:  # site, byline, date: pages and books only
@@ -434,6 +449,10 @@ class ReaderScreen(Marking):
         if section is not None and section > 0:
             place = f"{title} — {self.document.sections[section].title}"
         self.query_one(StatusLine).show(place, "  ".join(parts))
+
+    def _show_progress(self) -> None:
+        self._progress_shown = True
+        self._scrolled()
 
     def remember_position(self) -> None:
         """Store where the reader was; called once the app has exited, and while reading."""

@@ -6,7 +6,7 @@ Textual is pinned (pyproject.toml); when it is upgraded, this module is where to
 from typing import Literal
 
 from textual.keys import _character_to_key
-from textual.widgets import OptionList
+from textual.widgets import Footer, OptionList
 
 
 def key_name_of_character(character: str) -> str:
@@ -32,3 +32,11 @@ def guard_option_list_paging() -> None:
 
     guarded_move_page._reader_guarded = True  # type: ignore[attr-defined]
     OptionList._move_page = guarded_move_page  # type: ignore[method-assign]
+
+
+def compose_footer_at_once(footer: Footer) -> None:
+    """Textual 8.2.8's Footer composes no key until the screen first announces its bindings,
+    which it does only after the first frame: the footer would be drawn empty, then again with
+    its keys. Its `_bindings_ready` says the bindings may be read now (the screen's are
+    declared with it, before anything is drawn)."""
+    footer.set_reactive(Footer._bindings_ready, True)

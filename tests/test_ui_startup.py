@@ -1,0 +1,112 @@
+"""Start-up draws what stays (issue 13, start-up frames): the footer whole from its first compose,
+a short document laid out whole without a worker, no progress for work that ends at once, and
+the bars that wait for a key not composed until then. Behaviour only: the frames and bytes are
+measured by benchmarks/run.py (start_up_frames)."""
+
+import asyncio
+import threading
+
+from textual.widgets._footer import FooterKey
+
+from harness.documents import sample_document
+from reader.ui import screen as screen_module
+from reader.ui.app import ReaderApp
+from reader.ui.bindings import READER_BINDINGS
+from reader.ui.footer import ReaderFooter
+from reader.ui.status import StatusLine
+
+
+def status_text(app: ReaderApp) -> str:
+    return "".join(segment.text for segment in app.query_one(StatusLine).render_line(0))
+
+
+def footer_descriptions(app: ReaderApp) -> list[str]:
+    return [key.description for key in app.reader_screen.query_one(ReaderFooter).query(FooterKey)]
+
+
+def test_the_footer_has_every_key_from_its_first_compose_and_is_not_composed_again(tmp_path, monkeypatch):
+    composed: list[list[str]] = []
+    compose = ReaderFooter.compose
+
+    def counting(self):
+        children = list(compose(self))
+        composed.append([getattr(child, "description", "") for child in children])
+        yield from children
+
+    monkeypatch.setattr(ReaderFooter, "compose", counting)
+
+    async def main():
+        app = ReaderApp(sample_document(), state_dir=tmp_path / "state")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.3)
+            shown = [binding.description for binding in READER_BINDINGS if binding.show]
+            assert len(composed) == 1  # focus moved to the article since: nothing the footer shows changed
+            assert composed[0][:len(shown)] == shown
+            assert footer_descriptions(app)[:len(shown)] == shown
+            await pilot.press("s")  # a panel takes no key of the footer's: still the same footer
+            await pilot.press("tab")
+            await pilot.pause()
+            assert len(composed) == 1
+            await pilot.press("v")  # a selection has keys of its own: the footer shows them
+            await pilot.pause()
+            assert len(composed) == 2 and "Highlight" in footer_descriptions(app)
+
+    asyncio.run(main())
+
+
+def test_a_narrow_terminal_s_footer_is_fitted_in_its_first_compose(tmp_path, monkeypatch):
+    composed: list[bool] = []
+    compose = ReaderFooter.compose
+
+    def counting(self):
+        composed.append(self.compact)
+        yield from compose(self)
+
+    monkeypatch.setattr(ReaderFooter, "compose", counting)
+
+    async def main():
+        app = ReaderApp(sample_document(), state_dir=tmp_path / "state")
+        async with app.run_test(size=(60, 24)) as pilot:
+            await pilot.pause(0.3)
+            assert composed == [True]  # compact at once, not composed wide first and again compact
+
+    asyncio.run(main())
+
+
+def test_a_short_document_is_laid_out_whole_without_a_worker(tmp_path):
+    async def main():
+        app = ReaderApp(sample_document(), state_dir=tmp_path / "state")
+        async with app.run_test(size=(80, 12)) as pilot:
+            await pilot.pause()
+            article = app.reader_screen.article
+            assert article.layout_progress == 1
+            assert not [worker for worker in app.workers if worker.group == "layout"]
+            assert article.virtual_size.height == article.rows.total
+
+    asyncio.run(main())
+
+
+def test_the_status_line_tells_of_background_work_only_once_it_has_lasted(tmp_path, monkeypatch):
+    monkeypatch.setattr(screen_module, "PROGRESS_AFTER_SECONDS", 0.5)
+    full = sample_document()
+    release = threading.Event()
+
+    def analyse(progress, pause=None):
+        release.wait(10)
+        return full
+
+    async def main():
+        app = ReaderApp(full, state_dir=tmp_path / "state", analyse=analyse)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "finding quotes…" not in status_text(app)  # work that ends at once would draw nothing
+            await pilot.pause(0.7)
+            assert "finding quotes…" in status_text(app)
+            release.set()
+            for _ in range(100):
+                if "finding quotes…" not in status_text(app):
+                    break
+                await pilot.pause(0.05)
+            assert "finding quotes…" not in status_text(app)
+
+    asyncio.run(main())
