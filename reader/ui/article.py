@@ -32,6 +32,13 @@ MEASURE_STEP = 8
 
 LAYOUT_CHUNK = 50  # blocks measured per step of the background layout (a few milliseconds)
 LAYOUT_HAND_OVER_SECONDS = 0.1  # how often the measured counts reach the view (and progress shows)
+# The first hand-over waits longer: each redraws the view (the scrollbar moves), and a short
+# document's whole layout is over by then, its counts handed over at once.
+LAYOUT_FIRST_HAND_OVER_SECONDS = 1.0
+# A document this small is laid out whole right after its first frame, on the app's thread (a
+# few tens of milliseconds): no worker, and its rows are exact from the next frame on.
+SMALL_DOCUMENT_BLOCKS = 200
+SMALL_DOCUMENT_CHARACTERS = 20_000
 HISTORY_LIMIT = 100  # jumps Backspace can go back over
 
 
@@ -161,16 +168,23 @@ class ArticleView(RowView, can_focus=True):
             self._rows_changed()
             if anchor is not None:
                 self.scroll_to(y=rows.row_of(*anchor), animate=False, immediate=True)
-        if rows.progress < 1:
+        if rows.progress < 1 and len(rows.blocks) <= SMALL_DOCUMENT_BLOCKS and (
+                sum(rows.ends) - sum(rows.offsets) <= SMALL_DOCUMENT_CHARACTERS):
+            self.call_after_refresh(self._measure_all_now, rows)
+        elif rows.progress < 1:
             # After the frame being drawn: the worker competes with it for the interpreter.
             self.call_after_refresh(
                 self.run_worker, partial(self._measure_rest, rows), thread=True, exclusive=True, group="layout"
             )
 
+    def _measure_all_now(self, rows: ArticleRows) -> None:
+        if rows is self._rows:
+            self._apply_measured(rows, rows.measure([k for k in range(len(rows.blocks)) if not rows.exact[k]]))
+
     def _measure_rest(self, rows: ArticleRows) -> None:
         worker = get_current_worker()
         counts: dict[int, int] = {}
-        handed = time.monotonic()
+        handed = time.monotonic() + LAYOUT_FIRST_HAND_OVER_SECONDS - LAYOUT_HAND_OVER_SECONDS
         for first in range(0, len(rows.blocks), LAYOUT_CHUNK):
             self._quiet.wait()
             if worker.is_cancelled or rows is not self._rows:
@@ -187,14 +201,16 @@ class ArticleView(RowView, can_focus=True):
         release_freed_memory()  # of the layouts made to count lines
 
     def on__counts_measured(self, message: _CountsMeasured) -> None:
-        rows = message.rows
+        self._apply_measured(message.rows, message.counts)
+
+    def _apply_measured(self, rows: ArticleRows, counts: dict[int, int]) -> None:
         if rows is not self._rows:
             return
         top = round(self.scroll_y)
         height = max(1, self.scrollable_content_region.height)
         anchor = rows.anchor(top)
         before = rows.row_of(*anchor)
-        first_moved = rows.apply_counts(message.counts)
+        first_moved = rows.apply_counts(counts)
         if first_moved is not None:
             if self._at_end:
                 self._show_end()
@@ -234,10 +250,21 @@ class ArticleView(RowView, can_focus=True):
         return self.rows.progress
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._rows is None or self._rows.width != self.column_width:
+        rows = self._rows
+        if rows is None or rows.width != self.column_width:
             self._relayout(keep_anchor=True)
-        else:
+            return
+        # The same column: only the rows a taller view shows may need laying out. Textual draws
+        # a resized view again anyway; what it shows did not change.
+        top = round(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
+        anchor = rows.anchor(top)
+        before = rows.row_of(*anchor)
+        if rows.make_exact(top, top + height):
             self._rows_changed()
+            self.scroll_to(y=top + rows.row_of(*anchor) - before, animate=False, immediate=True)
+        else:
+            self.virtual_size = Size(self.scrollable_content_region.width, rows.total)
 
     def set_measure(self, measure: int) -> None:
         """Change the reading measure; the paragraph at the top stays at the top."""
