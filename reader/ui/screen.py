@@ -229,6 +229,7 @@ class ReaderScreen(Marking):
         if self._analyse is not None:
             analyse = self._analyse
             search_bar = self.search_bar
+
             def start() -> None:
                 # Search keeps the blocks' normalised texts the analysis made (one copy); whatever
                 # they do not cover (blocks changed meanwhile) is normalised before the reader asks.
