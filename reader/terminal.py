@@ -16,7 +16,6 @@ passes stdout. Use both pieces for the app:
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import sys
@@ -96,6 +95,8 @@ def install_app_hooks(app: App, settings: Settings) -> None:
     driver in place). Suspending covers `ctrl+z` bound to `suspend_process` and a
     SIGTSTP from outside.
     """
+    import asyncio  # the app's, already loaded: `reader render` does not pay for it
+
     loop = asyncio.get_running_loop()
     for signum in EXIT_SIGNALS:
         loop.add_signal_handler(signum, partial(_exit_on_signal, app, 128 + signum))

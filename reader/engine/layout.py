@@ -32,7 +32,7 @@ from reader.engine.shaping import Cluster, ShapedWord, shape_word
 
 # Break opportunities: spaces and tabs, not the no-break spaces (U+00A0, U+2007, U+202F).
 _SPACES = re.compile(r"([ \t\u1680\u2000-\u2006\u2008-\u200b\u205f\u3000]+)")
-_NOT_ONE_SPACE = re.compile(r"[\t\u1680\u2000-\u2006\u2008-\u200b\u205f\u3000]|  ")  # between two words
+_NOT_ONE_SPACE = re.compile(r"[\t\u1680\u2000-\u2006\u2008-\u200b\u205f\u3000]")  # or two spaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +149,29 @@ def _visual_clusters(clusters: tuple[Cluster, ...] | list[Cluster], order: list[
             cluster = Cluster(MIRRORED[cluster.text[0]] + cluster.text[1:], cluster.start, cluster.end, cluster.cells)
         result.append(cluster)
     return result
+
+
+def _fill_rtl(parts: list[str | None], pieces: list[str], words: list[_Word]) -> None:
+    """Fill in the words of a right-to-left paragraph whose visual form is not known yet (`None`
+    in `parts`): a number's depends on the strong type before it (W2)."""
+    known = "R"  # the last strong type of words[:scanned]
+    scanned = 0
+    k = -1
+    while True:
+        try:
+            k = parts.index(None, k + 1)
+        except ValueError:
+            return
+        word = words[k]
+        before = known
+        for j in range(k - 1, scanned - 1, -1):
+            strong = words[j].last_strong
+            if strong:
+                before = strong
+                break
+        parts[k] = word.rtl_visual(pieces[k], 0, len(pieces[k]), before)
+        known = word.last_strong or before
+        scanned = k + 1
 
 
 def _level_runs(clusters: tuple[Cluster, ...], levels: bytearray, offset: int, units: list[str],
@@ -270,7 +293,7 @@ class _Paragraph:
         self.tokens: list[tuple[int, int, _Word, str]] = []
         # Every space between two words is one U+0020 (nearly every paragraph): lines are their
         # words joined by " ".
-        self.single_spaces = _NOT_ONE_SPACE.search(text) is None
+        self.single_spaces = "  " not in text and _NOT_ONE_SPACE.search(text) is None
         self._levels: bytearray | None = None
 
     @property
@@ -376,18 +399,9 @@ class _Paragraph:
             if lines is None:
                 return None
         elif kind == "rtl":
-            if any(map(_HAS_NUMBER, words)):  # a number's level depends on the strong type before it
-                parts = []
-                last_strong = "R"
-                for piece, word in zip(pieces, words):
-                    parts.append(word._rtl or word.rtl_visual(piece, 0, len(piece), last_strong))
-                    if word.last_strong:
-                        last_strong = word.last_strong
-            else:
-                parts = list(map(_RTL, words))
-                if None in parts:
-                    parts = [part or word.rtl_visual(piece, 0, len(piece), "R")
-                             for piece, word, part in zip(pieces, words, parts)]
+            parts = list(map(_RTL, words))
+            if None in parts:
+                _fill_rtl(parts, pieces, words)
             lines = [" ".join(parts[b - 1:a - 1 if a else None:-1]) for a, b in breaks]
         else:
             parts = list(map(_TEXT, words))
@@ -409,6 +423,16 @@ class _Paragraph:
                 split.add(bisect_right(starts, edge) - 1)
         lines = []
         for a, b in breaks:
+            start, end = starts[a], starts[b] - 1
+            level = levels[start]
+            if levels.count(level, start, end) == end - start:  # the whole line at one level
+                if level % 2:
+                    lines.append(" ".join([word._rtl or word.rtl_visual(piece, 0, len(piece), "R")
+                                           for piece, word in zip(pieces[b - 1:a - 1 if a else None:-1],
+                                                                  words[b - 1:a - 1 if a else None:-1])]))
+                else:
+                    lines.append(" ".join([word.text for word in words[a:b]]))
+                continue
             units: list[str] = []
             unit_levels: list[int] = []
             for k in range(a, b):
