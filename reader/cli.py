@@ -5,6 +5,7 @@ a file literally named `render` is opened as `./render`.
 """
 
 import argparse
+import gc
 import io
 import os
 import shutil
@@ -214,6 +215,8 @@ def _attach_terminal_to_stdin() -> None:
 
 def run(argv: list[str]) -> int:
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
+    if command is not None:  # not the app: collect as usual (see main)
+        gc.enable()
     args = _parser(command).parse_args(argv[1:] if command else argv)
     try:
         settings = from_arguments(args)
@@ -277,6 +280,18 @@ def run(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Starting the app makes objects by the hundred thousand (modules, classes, styles, the
+    # document) and frees few: the cyclic collector would walk them a hundred times before the
+    # first frame (~30 ms). It is off until then: the app turns it on once its first frame is
+    # drawn (reader.ui.app), the other commands as soon as they know they are not the app.
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        gc.enable()
+
+
+def _main(argv: list[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower().replace("-", "") != "utf8":
             stream.reconfigure(encoding="utf-8", errors="replace")

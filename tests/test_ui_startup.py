@@ -4,11 +4,13 @@ the bars that wait for a key not composed until then. Behaviour only: the frames
 measured by benchmarks/run.py (start_up_frames)."""
 
 import asyncio
+import gc
 import threading
 
 from textual.widgets._footer import FooterKey
 
 from harness.documents import sample_document
+from reader import cli
 from reader.ui import screen as screen_module
 from reader.ui.app import ReaderApp
 from reader.ui.bindings import READER_BINDINGS
@@ -110,3 +112,27 @@ def test_the_status_line_tells_of_background_work_only_once_it_has_lasted(tmp_pa
             assert "finding quotes…" not in status_text(app)
 
     asyncio.run(main())
+
+
+def test_the_app_collects_garbage_again_once_its_first_frame_is_drawn(tmp_path):
+    gc.disable()  # as reader.cli.main leaves it while the app starts
+    try:
+        async def main():
+            app = ReaderApp(sample_document(), state_dir=tmp_path / "state")
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                assert gc.isenabled()
+
+        asyncio.run(main())
+    finally:
+        gc.enable()
+
+
+def test_the_commands_other_than_the_app_run_with_the_collector_on(tmp_path, monkeypatch, capsys):
+    seen: list[bool] = []
+    render = cli._render
+    monkeypatch.setattr(cli, "_render", lambda *args: (seen.append(gc.isenabled()), render(*args)))
+    text = tmp_path / "a.txt"
+    text.write_text("سلام\n", encoding="utf-8")
+    assert cli.main(["render", str(text)]) == 0
+    assert seen == [True] and gc.isenabled()

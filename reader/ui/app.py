@@ -65,6 +65,7 @@ class ReaderApp(App[int]):
     def on_mount(self) -> None:
         if self.settings is not None:
             install_app_hooks(self, self.settings)
+        self.call_after_refresh(gc.enable)  # off while starting (reader.cli.main)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Resize)):
