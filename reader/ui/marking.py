@@ -8,6 +8,7 @@ reader.saved_marks.DocumentMarks (no Textual), which saves every change at once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
@@ -17,9 +18,11 @@ from reader.document.selection import Selection
 from reader.engine.sanitize import clipboard_text
 from reader.saved_marks import DocumentMarks
 from reader.ui.article import ArticleView
-from reader.ui.marks_panel import COLOUR_NAMES, MarksPanel, mark_entries
 from reader.ui.note_box import NoteBox
 from reader.ui.selecting import SelectionBar
+
+if TYPE_CHECKING:  # the marks panel is imported when first shown (reader.ui.screen.ReaderScreen.PANELS)
+    from reader.ui.marks_panel import MarksPanel
 
 # While a selection is on, the app's keys that still act: reading on, help, quitting.
 ACTIONS_WHILE_SELECTING = frozenset({
@@ -56,8 +59,8 @@ class Marking(Screen[None]):
     @property
     def marks_panel(self) -> MarksPanel | None:
         """The marks panel, once it has been shown (it is mounted then)."""
-        found = self.query(MarksPanel)
-        return found.first() if found else None
+        found = self.query("#marks")
+        return found.first() if found else None  # type: ignore[return-value]
 
     @property
     def noting(self) -> bool:
@@ -78,6 +81,8 @@ class Marking(Screen[None]):
             self.notify(notice, timeout=3, markup=False)
         panel = self.marks_panel
         if panel is not None and self.show_marks:
+            from reader.ui.marks_panel import mark_entries
+
             cursor = panel.cursor
             panel.set_entries(mark_entries(self.document, self.marks.placed))
             if cursor is not None and panel.entries:
@@ -171,6 +176,8 @@ class Marking(Screen[None]):
 
     def show_marks_panel(self, panel: MarksPanel) -> None:
         """The panel being shown: its entries, from the marks as they are now."""
+        from reader.ui.marks_panel import mark_entries
+
         panel.set_entries(mark_entries(self.document, self.marks.placed))
 
     def action_show_bookmarks(self) -> None:
@@ -212,6 +219,8 @@ class Marking(Screen[None]):
         if mark is None or mark.kind is not MarkKind.HIGHLIGHT:
             self.notify("Only highlights have a colour")
             return
+        from reader.ui.marks_panel import COLOUR_NAMES
+
         changed = self.marks.change(mark.id, colour=(mark.colour + 1) % len(COLOUR_NAMES))
         self._marks_changed(f"Colour: {COLOUR_NAMES[changed.colour]}" if changed else None)
 

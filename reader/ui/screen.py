@@ -12,10 +12,13 @@ To add a reactive: declare it here with its `watch_…`; if it is a visible mode
 `toggle_class` and style that class in reader.tcss.
 """
 
+from __future__ import annotations
+
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, TypeVar
+from importlib import import_module
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from textual import events
@@ -23,7 +26,6 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
-from textual.widget import Widget
 
 from reader.document.loading import Analysis
 from reader.document.model import BlockKind, Document, Entity, Mention, Quote
@@ -35,12 +37,9 @@ from reader.ui.analysis import start_analysis
 from reader.ui.article import MEASURE_STEP, ArticleView
 from reader.ui.bindings import READER_BINDINGS
 from reader.ui.drawing import TextOptions
-from reader.ui.entry_list import EntryList
 from reader.ui.footer import ReaderFooter
-from reader.ui.help import HelpScreen
 from reader.ui.highlights import Highlights
 from reader.ui.marking import Marking
-from reader.ui.marks_panel import MarksPanel
 from reader.ui.messages import (
     AnalysisDone,
     EntityChosen,
@@ -51,11 +50,14 @@ from reader.ui.messages import (
     StructureReady,
 )
 from reader.ui.note_box import NoteBox
-from reader.ui.panels import GlossaryPanel, MentionTally, QuotesPanel, SectionsPanel, top_sections
 from reader.ui.quiet import InputQuiet
 from reader.ui.search_bar import SearchBar, SearchKey
 from reader.ui.selecting import SelectionBar
 from reader.ui.status import StatusLine
+
+if TYPE_CHECKING:  # the panels and the help are imported when first shown, not before the first frame
+    from reader.ui.entry_list import EntryList
+    from reader.ui.panels import GlossaryPanel, MentionTally, QuotesPanel, SectionsPanel
 
 COPY_EXCERPT_CELLS = 30  # how much of the copied text the notice shows
 # The status line tells of the background work (layout, analysis) only once it has lasted this
@@ -77,20 +79,25 @@ class Findings:
     complete: bool = False
 
     @classmethod
-    def of(cls, document: Document) -> "Findings":
+    def of(cls, document: Document) -> Findings:
         return cls(document.quotes, document.entities, document.mentions, complete=True)
-
-
-_W = TypeVar("_W", bound=Widget)
 
 
 @dataclass(frozen=True)
 class _Panel:
-    """Where a panel is mounted: in `container`, before the sibling panel `before` if mounted."""
+    """Which panel (its class, in `module`) is mounted where: in `container`, before the sibling
+    panel `before` if mounted."""
 
-    panel_class: type[EntryList]
+    module: str
+    class_name: str
     container: str
     before: str | None = None
+
+    @property
+    def panel_class(self) -> type[EntryList]:
+        """Imported the first time the panel is shown: no panel is needed for the first frame."""
+        panel_class: type[EntryList] = getattr(import_module(self.module), self.class_name)
+        return panel_class
 
 
 class ReaderScreen(Marking):
@@ -99,10 +106,10 @@ class ReaderScreen(Marking):
 
     # id → how it is mounted (the first time it is shown); reader.tcss places it.
     PANELS: ClassVar[dict[str, _Panel]] = {
-        "sections": _Panel(SectionsPanel, "#main", before="marks"),
-        "marks": _Panel(MarksPanel, "#main"),
-        "quotes": _Panel(QuotesPanel, "#aids", before="glossary"),
-        "glossary": _Panel(GlossaryPanel, "#aids"),
+        "sections": _Panel("reader.ui.panels", "SectionsPanel", "#main", before="marks"),
+        "marks": _Panel("reader.ui.marks_panel", "MarksPanel", "#main"),
+        "quotes": _Panel("reader.ui.panels", "QuotesPanel", "#aids", before="glossary"),
+        "glossary": _Panel("reader.ui.panels", "GlossaryPanel", "#aids"),
     }
 
     structure: var[Document] = var(Document("", "", (), (), (), (), ()), always_update=True, init=False)
@@ -148,7 +155,17 @@ class ReaderScreen(Marking):
         self.texts = [block.text for block in document.blocks]
         self.document_key = DocumentKey.of(document.source, self.texts)
         self.section_starts = [section.start_block for section in document.sections]
-        self.tally = MentionTally(len(document.blocks))
+        self._tally: MentionTally | None = None  # made when the glossary is first filled
+
+    @property
+    def tally(self) -> MentionTally:
+        """Mentions counted per entity (for the glossary), counted again from the start after
+        the structure or the analysis' last pass changed."""
+        if self._tally is None:
+            from reader.ui.panels import MentionTally
+
+            self._tally = MentionTally(len(self.document.blocks))
+        return self._tally
 
     # -- components --------------------------------------------------------------------------
 
@@ -186,28 +203,29 @@ class ReaderScreen(Marking):
 
     @property
     def sections_panel(self) -> SectionsPanel | None:
-        return self._mounted("sections", SectionsPanel)
+        return self._mounted("sections")  # type: ignore[return-value]
 
     @property
     def quotes_panel(self) -> QuotesPanel | None:
-        return self._mounted("quotes", QuotesPanel)
+        return self._mounted("quotes")  # type: ignore[return-value]
 
     @property
     def glossary_panel(self) -> GlossaryPanel | None:
-        return self._mounted("glossary", GlossaryPanel)
+        return self._mounted("glossary")  # type: ignore[return-value]
 
-    def _mounted(self, name: str, panel_class: type[_W]) -> _W | None:
+    def _mounted(self, name: str) -> EntryList | None:
+        """The panel `name` if it was ever shown (see PANELS)."""
         found = self.query(f"#{name}")
-        return found.first(panel_class) if found else None
+        return found.first(self.PANELS[name].panel_class) if found else None
 
     def panel(self, name: str) -> EntryList:
         """The panel `name`, mounted now if it never was (hidden until its show_… says so)."""
-        found = self._mounted(name, EntryList)
-        if isinstance(found, EntryList):
+        found = self._mounted(name)
+        if found is not None:
             return found
         where = self.PANELS[name]
         panel = where.panel_class(self.options, id=name)
-        before = self._mounted(where.before, EntryList) if where.before else None
+        before = self._mounted(where.before) if where.before else None
         self.query_one(where.container).mount(panel, before=before)
         return panel
 
@@ -299,7 +317,7 @@ class ReaderScreen(Marking):
         self.document = message.document
         # Counted again, once: the last pass (names found in the text) may insert mentions
         # among those handed over while names were being found.
-        self.tally = MentionTally(len(message.document.blocks))
+        self._tally = None
         self.findings = Findings.of(message.document)
 
     def watch_structure(self, document: Document) -> None:
@@ -358,7 +376,7 @@ class ReaderScreen(Marking):
                     if other != name:
                         setattr(self, f"show_{other}", False)
         else:
-            panel = self._mounted(name, EntryList)
+            panel = self._mounted(name)
             if panel is not None and panel.has_focus:
                 self.set_focus(self.article)
 
@@ -486,6 +504,8 @@ class ReaderScreen(Marking):
         self.app.exit()
 
     def action_help(self) -> None:
+        from reader.ui.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     # -- highlights --------------------------------------------------------------------------
@@ -537,6 +557,8 @@ class ReaderScreen(Marking):
         return section.heading_block if section.heading_block is not None else section.start_block
 
     def action_go_section(self, number: int) -> None:
+        from reader.ui.panels import top_sections
+
         top = top_sections(self.document)  # 1–9: the top level of a book's nested contents
         if not 1 <= number <= len(top):
             self.notify(f"There is no section {number} (this document has {len(top)})")
