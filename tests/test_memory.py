@@ -157,3 +157,16 @@ def test_mentions_of_one_name_share_its_written_form():
 def test_releasing_freed_memory_is_harmless():
     release_freed_memory()
     release_freed_memory()
+
+
+def test_the_places_keep_no_locale_data_once_read():
+    from babel import localedata
+
+    from reader.document.places import place_entities
+
+    if not hasattr(localedata, "clear_caches"):  # Babel before 2.16 keeps it
+        return
+    place_entities.cache_clear()
+    places = place_entities()
+    assert places and not localedata._cache
+    assert place_entities() is places  # read once per process

@@ -58,6 +58,13 @@ def place_entities() -> tuple[Entity, ...]:
         entities.setdefault(entity_id, Entity(
             entity_id, EntityType.PLACE, city, english_city, "City.", (), (), Origin.DATA,
             f"CLDR exemplar city of {zone}"))
+    del arabic, english
+    # Babel keeps every locale's data it loaded for the process's life (MBs): read once here.
+    from babel import localedata
+
+    clear = getattr(localedata, "clear_caches", None)  # Babel 2.16 on
+    if clear is not None:
+        clear()
     return tuple(entities.values())
 
 
