@@ -35,8 +35,8 @@ LAYOUT_HAND_OVER_SECONDS = 0.1  # how often the measured counts reach the view (
 # The first hand-over waits longer: each redraws the view (the scrollbar moves), and a short
 # document's whole layout is over by then, its counts handed over at once.
 LAYOUT_FIRST_HAND_OVER_SECONDS = 1.0
-# A document this small is laid out whole right after its first frame, on the app's thread (a
-# few tens of milliseconds): no worker, and its rows are exact from the next frame on.
+# A document this small is laid out whole before it is drawn, on the app's thread (a few tens
+# of milliseconds): no worker, and its rows are exact from the first frame on.
 SMALL_DOCUMENT_BLOCKS = 200
 SMALL_DOCUMENT_CHARACTERS = 20_000
 HISTORY_LIMIT = 100  # jumps Backspace can go back over
@@ -162,14 +162,18 @@ class ArticleView(RowView, can_focus=True):
         height = max(1, self.scrollable_content_region.height)
         top = rows.row_of(*anchor) if anchor is not None else 0
         rows.make_exact(top, top + height)
+        small = len(rows.blocks) <= SMALL_DOCUMENT_BLOCKS and sum(rows.ends) - sum(rows.offsets) <= SMALL_DOCUMENT_CHARACTERS
+        if small and rows.progress < 1 and self.scrollable_content_region.width:
+            # Whole, before it is drawn: drawn again for the rest's counts (the scrollbar moves),
+            # the view would take two more frames.
+            rows.apply_counts(rows.measure([k for k in range(len(rows.blocks)) if not rows.exact[k]]))
         if keep_anchor and self._at_end:  # the reader asked for the end: the new end (a whole book's)
             self._show_end()
         else:
             self._rows_changed()
             if anchor is not None:
                 self.scroll_to(y=rows.row_of(*anchor), animate=False, immediate=True)
-        if rows.progress < 1 and len(rows.blocks) <= SMALL_DOCUMENT_BLOCKS and (
-                sum(rows.ends) - sum(rows.offsets) <= SMALL_DOCUMENT_CHARACTERS):
+        if small and rows.progress < 1:  # laid out before the view had a width: once it has one
             self.call_after_refresh(self._measure_all_now, rows)
         elif rows.progress < 1:
             # After the frame being drawn: the worker competes with it for the interpreter.
