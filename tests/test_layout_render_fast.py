@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.cli import bundled_article
-from reader.engine.layout import _Paragraph, layout_paragraph, render_paragraph
+from reader.engine.bidi import simple_rtl_levels, visual_order
+from reader.engine.layout import _Paragraph, _visual_clusters, _Word, layout_paragraph, render_paragraph
 from reader.engine.sanitize import sanitize
+from reader.engine.shaping import shape_word
 
 ARTICLE = Path(bundled_article()).read_text(encoding="utf-8").split("\n")
 OPTIONS = [
@@ -59,3 +61,23 @@ paragraphs = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATO
 @given(text=paragraphs, width=st.integers(min_value=1, max_value=90), options=st.sampled_from(OPTIONS))
 def test_generated_paragraphs_render_as_their_layout(text, width, options):
     assert render_paragraph(text, width, **options) == general(text, width, **options)
+
+
+def glyph_order_rtl(word: str, last_strong: str) -> str:
+    """A word drawn inside right-to-left text, glyph by glyph by rules L1–L4 (the long way)."""
+    clusters = shape_word(word).clusters
+    levels = simple_rtl_levels(word, last_strong)
+    order = visual_order(word, levels, 1, 0, len(word))
+    return "".join(c.text for c in _visual_clusters(clusters, order, levels))
+
+
+@settings(max_examples=800, deadline=None)
+@given(word=st.sampled_from(WORDS) | st.text(alphabet="".join(WORDS) + "()«»[]<>", min_size=1, max_size=12).filter(
+    lambda w: " " not in w and "\t" not in w), last_strong=st.sampled_from(("R", "AL")))
+def test_a_word_inside_right_to_left_text_is_drawn_as_its_glyphs_in_visual_order(word, last_strong):
+    assert _Word(shape_word(word), word).rtl_visual(word, 0, len(word), last_strong) == glyph_order_rtl(word, last_strong)
+
+
+def test_every_word_of_the_article_inside_right_to_left_text_is_drawn_as_its_glyphs_in_visual_order():
+    for word in {w for paragraph in ARTICLE for w in sanitize(paragraph).split()}:
+        assert _Word(shape_word(word), word).rtl_visual(word, 0, len(word), "R") == glyph_order_rtl(word, "R"), word

@@ -23,7 +23,15 @@ BIDI_CLASS = _BidiClasses()
 IS_MARK = _Marks()
 
 
+class _Cells(dict[str, int]):
+    def __missing__(self, char: str) -> int:
+        value = self[char] = TAB_CELLS if char == "\t" else cell_len(char)
+        return value
+
+
+_CELLS = _Cells()
+
+
 def char_cells(char: str) -> int:
-    if char == "\t":
-        return TAB_CELLS
-    return cell_len(char)
+    """Terminal cells of one character (a tab: TAB_CELLS)."""
+    return _CELLS[char]

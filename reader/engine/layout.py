@@ -75,7 +75,10 @@ class _Word:
         Its numbers' levels depend on the strong type before it (W2), hence `last_strong`."""
         if self._rtl is not None:
             return self._rtl
-        key = last_strong if self.has_number else ""
+        if not self.has_number:  # every character at level 1 (as simple_rtl_levels says): glyphs reversed
+            self._rtl = _run_text(list(self.shaped.clusters), 1)
+            return self._rtl
+        key = last_strong
         text = self._visual.get(key)
         if text is None:
             word = paragraph[start:end]
@@ -83,8 +86,6 @@ class _Word:
             order = visual_order(word, levels, 1, 0, len(word))
             text = "".join(c.text for c in _visual_clusters(self.shaped.clusters, order, levels))
             self._visual[key] = text
-            if not self.has_number:
-                self._rtl = text
         return text
 
 

@@ -74,10 +74,21 @@ def _plain_clusters(word: str) -> list[Cluster]:
     return clusters
 
 
+class _BaseCounts(dict[str, int]):
+    """Letters a glyph stands for: a presentation form may be a ligature of several."""
+
+    def __missing__(self, glyph: str) -> int:
+        count = 1 if not _PRESENTATION_FORM.match(glyph) else \
+            sum(1 for char in unicodedata.normalize("NFKC", glyph) if not IS_MARK[char])
+        self[glyph] = count
+        return count
+
+
+_BASE_COUNT = _BaseCounts()
+
+
 def _base_count(glyph: str) -> int:
-    if not _PRESENTATION_FORM.match(glyph):
-        return 1
-    return sum(1 for char in unicodedata.normalize("NFKC", glyph) if not IS_MARK[char])
+    return _BASE_COUNT[glyph]
 
 
 def _align(word: str, shaped: str) -> list[Cluster] | None:
