@@ -195,15 +195,16 @@ def test_an_inserted_tatweel_carries_the_styles_its_neighbours_share(text, width
         deleted = removed(line.text, plain.text)
         assert deleted is not None
         styles = [run.styles for run in line.runs(spans) for _ in range(run.cells)]
-        cell_of = []  # the cell each character of the text starts in
+        # An inserted tatweel is a glyph that stands for no character (`removed` cannot tell it
+        # from a tatweel of the text next to it).
         cell = 0
-        for char in line.text:
-            cell_of.append(cell)
-            cell += 0 if is_mark(char) else glyph_cells(char)
-        for position in deleted:
-            if line.text[position] != TATWEEL:
-                continue
-            tatweel = cell_of[position]
+        inserted = []
+        for cluster in line.clusters():
+            if cluster.text == TATWEEL and cluster.start == cluster.end:
+                inserted.append(cell)
+            cell += cluster.cells
+        assert len(inserted) == sum(line.text[position] == TATWEEL for position in deleted)
+        for tatweel in inserted:
             assert styles[tatweel] == styles[tatweel - 1] & styles[tatweel + 1], (
                 f"{line.text!r}: tatweel at cell {tatweel} styled {set(styles[tatweel])}, neighbours "
                 f"{set(styles[tatweel - 1])} and {set(styles[tatweel + 1])}")
