@@ -117,6 +117,12 @@ def _word(cache: dict[str, _Word], piece: str, shape: bool, harakat: str) -> _Wo
     return word
 
 
+@lru_cache(maxsize=1 << 16)
+def _may_break(before: str, first: str) -> bool:
+    """`may_break_between(before, after)` for a word `after` starting with `first` (all it looks at)."""
+    return may_break_between(before, first)
+
+
 def _cluster_start(cluster: Cluster) -> int:
     return cluster.start
 
@@ -386,7 +392,7 @@ class _Paragraph:
                 break
             # The words before word `end` that may not end a line go along with it (see _carry).
             carried = end
-            while not may_break_between(pieces[carried - 1], pieces[carried]):
+            while not _may_break(pieces[carried - 1], pieces[carried][0]):
                 carried -= 1
                 if carried <= first:
                     break
@@ -408,7 +414,7 @@ class _Paragraph:
             parts = list(map(_TEXT, words))
             lines = [" ".join(parts[a:b]) for a, b in breaks]
         if indent:
-            return [(" " * max(0, width + 1 + ends[a] - ends[b]) + line).rstrip(" ")
+            return [(" " * (width + 1 + ends[a] - ends[b]) + line).rstrip(" ")  # the line's cells: ends[b] - ends[a] - 1
                     for line, (a, b) in zip(lines, breaks)]
         return [line.rstrip(" ") for line in lines]
 

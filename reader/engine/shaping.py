@@ -138,12 +138,15 @@ def _shaped_clusters(word: str, shape: bool, harakat: str) -> list[Cluster]:
     # ZWJ makes arabic-reshaper raise or lose ligatures: shape without it; each ZWJ is then an
     # undrawn cluster of its own (inside a glyph it stays with that glyph). Dropped harakat are
     # left out before shaping too, and join the cluster of the letter they belong to.
-    kept = [i for i, char in enumerate(word) if char != ZWJ and not is_dropped_mark(char, harakat)]
-    core = "".join(word[i] for i in kept)
+    if ZWJ not in word and (harakat == "all" or not HARAKAT_RE.search(word)):
+        kept, core = None, word  # nothing left out (nearly every word)
+    else:
+        kept = [i for i, char in enumerate(word) if char != ZWJ and not is_dropped_mark(char, harakat)]
+        core = "".join(word[i] for i in kept)
     clusters = _align(core, _RESHAPER.reshape(core)) if shape and core else None
     if clusters is None:
         clusters = _plain_clusters(core)
-    if len(core) == len(word):
+    if kept is None or len(core) == len(word):
         return clusters
     mapped: list[Cluster] = []
     position = 0
