@@ -25,7 +25,6 @@ from reader.document.reading import (
     read_small_file,
 )
 from reader.keyboard import LAYOUT_NAMES
-from reader.toml_text import TomlError, parse_toml
 
 BIDI_MODES = ("app", "terminal")
 """`app`: we shape and reorder, the terminal must not. `terminal`: we send
@@ -257,6 +256,8 @@ def _read_config(path: Path) -> dict:
         return {}
     except DocumentError as error:
         raise SettingsError(str(error)) from None
+    from reader.toml_text import TomlError, parse_toml  # only with a config file (tomllib is slow to import)
+
     try:
         config = parse_toml(data.decode("utf-8"))
     except (UnicodeDecodeError, TomlError) as error:

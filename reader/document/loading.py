@@ -42,11 +42,10 @@ from reader.document.model import (
     Section,
 )
 from reader.document.reading import DEFAULT_MAX_SIZE, open_file, read_stream, too_large
-from reader.document.structure import build_blocks, build_sections
-from reader.engine.normalize import NormalizedText, normalize
 
 if TYPE_CHECKING:
     from reader.document.epub import Book, TocEntry
+    from reader.engine.normalize import NormalizedText
 
 __all__ = ["DocumentError", "block_texts", "load_document", "open_document"]
 
@@ -172,6 +171,8 @@ def _opened(decoded: _Text | Book, *, glossaries: Sequence[Path], preview: bool,
         raise DocumentError(f"{label}: no text in this {fmt} document")
 
     def structure(raw: list[RawBlock]) -> tuple[Document, frozenset[int]]:
+        from reader.document.structure import build_blocks, build_sections  # not on render's path
+
         blocks = build_blocks(raw, fmt)
         title = blocks[0].text if blocks[0].kind is BlockKind.TITLE else markup_title or name or label
         block_quotes = frozenset(index for index, block in enumerate(raw) if block.block_quote)
@@ -272,6 +273,7 @@ def _analysis(start: Document, start_quotes: frozenset[int], whole: Callable[[],
         from reader.document.names import find_names
         from reader.document.places import place_entities
         from reader.document.quotes import find_quotes
+        from reader.engine.normalize import normalize
 
         glossary = with_data(_entities(()) if entities is None else entities, place_entities())
         matcher = Matcher(glossary)
@@ -321,8 +323,6 @@ def _book(source: str | IO[bytes], label: str, max_size: int, name: str) -> Book
     """The EPUB book `source` is, or None for anything else. A book is known by its `mimetype`
     entry, not by the zip signature alone (a zip named x.txt stays a binary file); a file named
     .epub must be one."""
-    from reader.document.epub import is_epub, open_book
-
     named_book = name.lower().endswith(".epub")
     if isinstance(source, str):
         with open_file(source, label) as stream:
@@ -331,7 +331,10 @@ def _book(source: str | IO[bytes], label: str, max_size: int, name: str) -> Book
             except OSError:
                 return None  # a directory and the like: said by the text path
         if head != _ZIP and not named_book:
-            return None
+            return None  # (before importing the EPUB reader: not on a plain text's path)
+    from reader.document.epub import is_epub, open_book
+
+    if isinstance(source, str):
         if not named_book:
             try:
                 with zipfile.ZipFile(source) as archive:
@@ -387,6 +390,8 @@ def _open_book(book: Book, label: str, entities: Sequence[Entity] | None, previe
     author = title_as_written(book.author, raw)
 
     def structure() -> tuple[Document, frozenset[int]]:
+        from reader.document.structure import build_blocks, build_sections
+
         blocks = build_blocks(raw, "epub")
         sections = _toc_sections(book, blocks, starts, anchors) or build_sections(blocks, title)
         block_quotes = frozenset(index for index, block in enumerate(raw) if block.block_quote)
