@@ -7,10 +7,12 @@ characters the Arabic layout sends from those keys, and compares the screens.
 
 import contextlib
 import os
+import time
 
 import pytest
 
 from harness.tmux import TmuxSession, environment_for_app, reader_command
+from reader.ui.screen import PROGRESS_AFTER_SECONDS
 
 pytestmark = pytest.mark.skipif(not os.path.exists("/usr/bin/tmux"), reason="needs tmux")
 
@@ -34,7 +36,9 @@ def screens_after(document, home, layout: str, *texts: str) -> list[str]:
         before = []
         for session in sessions:
             session.wait_for_text("heading-1", timeout=20)
-            # The status line says "finding quotes…" until the analysis ends: compare calm screens.
+            # The status line says "finding quotes…" from a second after the start until the
+            # analysis ends (if it lasts that long): compare calm screens, once it is over.
+            time.sleep(PROGRESS_AFTER_SECONDS + 0.2)
             session.wait_for(lambda: "finding" not in session.screen(), timeout=60, what="analysis done")
             before.append(session.settled_screen())
         for session, text in zip(sessions, texts):

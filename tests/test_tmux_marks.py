@@ -57,9 +57,11 @@ def test_marks_made_in_the_bundled_article_are_there_after_a_quit_and_export_as_
         shell.type_text("reader")
         shell.send_keys("Enter")
         shell.wait_for_text("? Help")
-        shell.wait_for_screen(lambda screen: "finding quotes" not in screen, "the quotes found", timeout=60)
-        # A quote: the quotes shown, n goes to the first, v selects it, h highlights it.
-        for key in ['"', "n", "v", "h", '"']:
+        # A quote: the quotes shown (once found: the panel lists them), n goes to the first, v
+        # selects it, h highlights it.
+        shell.type_text('"')
+        shell.wait_for_screen(lambda screen: "«" in screen, "the quotes found", timeout=60)
+        for key in ["n", "v", "h", '"']:
             shell.type_text(key)
         shell.wait_for(lambda: saved(1), what="the quote's highlight saved")
         # A sentence: the first one of the paragraph at the top.

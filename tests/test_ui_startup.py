@@ -15,6 +15,7 @@ from reader.ui import screen as screen_module
 from reader.ui.app import ReaderApp
 from reader.ui.bindings import READER_BINDINGS
 from reader.ui.footer import ReaderFooter
+from reader.ui.screen import ReaderScreen
 from reader.ui.status import StatusLine
 
 
@@ -51,7 +52,7 @@ def test_the_footer_has_every_key_from_its_first_compose_and_is_not_composed_aga
             assert len(composed) == 1
             await pilot.press("v")  # a selection has keys of its own: the footer shows them
             await pilot.pause()
-            assert len(composed) == 2 and "Highlight" in footer_descriptions(app)
+            assert "Highlight" in composed[-1] and "Highlight" in footer_descriptions(app)
 
     asyncio.run(main())
 
@@ -136,3 +137,29 @@ def test_the_commands_other_than_the_app_run_with_the_collector_on(tmp_path, mon
     text.write_text("سلام\n", encoding="utf-8")
     assert cli.main(["render", str(text)]) == 0
     assert seen == [True] and gc.isenabled()
+
+
+def test_the_search_bar_and_the_marks_rows_are_mounted_when_first_needed(tmp_path):
+    async def main():
+        app = ReaderApp(sample_document(), state_dir=tmp_path / "state")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.reader_screen
+            assert not screen.query("#search-bar") and not screen.query("#selection-row")
+            assert not screen.query("#note-bar") and not screen.noting
+            await pilot.press("slash", "a")  # typed at once after the key that opens the bar
+            await pilot.pause()
+            assert screen.query_one("#search-bar").display and screen.search_bar.query_text == "a"
+            await pilot.press("escape")
+            await pilot.press("v")
+            await pilot.pause()
+            assert screen.query_one("#selection-row").display and screen.selection is not None
+            assert not screen.query("#note-bar")
+            await pilot.press("a")  # a highlight with a note: the note box opens
+            await pilot.pause()
+            assert screen.noting and not screen.query_one("#selection-row").display
+            # Below the article, in this order: the search bar, the selection's row, the note box.
+            rows = [child.id for child in screen.children if child.id in ReaderScreen.ROWS]
+            assert rows == list(ReaderScreen.ROWS)
+
+    asyncio.run(main())

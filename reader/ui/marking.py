@@ -7,10 +7,12 @@ reader.saved_marks.DocumentMarks (no Textual), which saves every change at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
+from textual.containers import Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 
 from reader.document.marks import MarkKind, Placement, bookmark, highlight
 from reader.document.model import Document
@@ -18,11 +20,12 @@ from reader.document.selection import Selection
 from reader.engine.sanitize import clipboard_text
 from reader.saved_marks import DocumentMarks
 from reader.ui.article import ArticleView
-from reader.ui.note_box import NoteBox
-from reader.ui.selecting import SelectionBar
+from reader.ui.drawing import TextOptions
 
-if TYPE_CHECKING:  # the marks panel is imported when first shown (reader.ui.screen.ReaderScreen.PANELS)
+if TYPE_CHECKING:  # imported when first shown: the marks panel (ReaderScreen.PANELS) and the bars
     from reader.ui.marks_panel import MarksPanel
+    from reader.ui.note_box import NoteBox
+    from reader.ui.selecting import SelectionBar
 
 # While a selection is on, the app's keys that still act: reading on, help, quitting.
 ACTIONS_WHILE_SELECTING = frozenset({
@@ -39,8 +42,10 @@ class Marking(Screen[None]):
     document: Document
     texts: list[str]
     show_marks: bool
+    options: TextOptions
     _refresh_highlights: Callable[[], None]
     _current_span: Callable[[], tuple[int, int, int] | None]
+    mount_row: Callable[[Widget], Awaitable[None]]
 
     # -- state -------------------------------------------------------------------------------
 
@@ -50,11 +55,33 @@ class Marking(Screen[None]):
 
     @property
     def selection_bar(self) -> SelectionBar:
+        """The selection's bar, once a selection was started (see _show_row)."""
+        from reader.ui.selecting import SelectionBar
+
         return self.query_one(SelectionBar)
 
     @property
     def note_box(self) -> NoteBox:
+        """The note box, once a note was edited (see _show_row)."""
+        from reader.ui.note_box import NoteBox
+
         return self.query_one(NoteBox)
+
+    async def _show_row(self, row_id: str) -> None:
+        """Show the row of the selection's bar ("selection-row") or of the note box
+        ("note-bar"), mounted the first time it is needed: neither is drawn before."""
+        if not self.query(f"#{row_id}"):
+            bar: Widget
+            if row_id == "selection-row":
+                from reader.ui.selecting import SelectionBar
+
+                bar = SelectionBar(self.options)
+            else:
+                from reader.ui.note_box import NoteBox
+
+                bar = NoteBox(self.options)
+            await self.mount_row(Vertical(bar, id=row_id))
+        self.query_one(f"#{row_id}").display = True
 
     @property
     def marks_panel(self) -> MarksPanel | None:
@@ -64,7 +91,8 @@ class Marking(Screen[None]):
 
     @property
     def noting(self) -> bool:
-        return bool(self.query_one("#note-bar").display)
+        found = self.query("#note-bar")
+        return bool(found) and bool(found.first().display)
 
     def marking_allows(self, action: str) -> bool:
         """Whether an app key acts now: none but quitting while a note is typed, few while selecting."""
@@ -91,7 +119,7 @@ class Marking(Screen[None]):
 
     # -- the selection -----------------------------------------------------------------------
 
-    def action_start_selection(self) -> None:
+    async def action_start_selection(self) -> None:
         """From the current search hit, mention or quote if one is on screen, else the sentence
         at the top of the view."""
         article = self.article
@@ -106,7 +134,7 @@ class Marking(Screen[None]):
         if selection.start >= selection.end:
             self.notify("Nothing to select here")
             return
-        self.query_one("#selection-row").display = True
+        await self._show_row("selection-row")
         self.selection_bar.start(selection, self.texts[block])
         self.set_focus(self.selection_bar)
 
@@ -124,7 +152,7 @@ class Marking(Screen[None]):
         self.query_one("#selection-row").display = False
         self.set_focus(self.article)
 
-    def on_selection_bar_finished(self, message: SelectionBar.Finished) -> None:
+    async def on_selection_bar_finished(self, message: SelectionBar.Finished) -> None:
         selection = message.selection
         text = self.texts[selection.block][selection.start:selection.end]
         if message.action == "copy":
@@ -137,7 +165,7 @@ class Marking(Screen[None]):
             self._marks_changed("Highlighted (M lists your marks)")
         else:  # a highlight with a note: made when the note is kept
             self.query_one("#selection-row").display = False
-            self._open_note("Note", "", lambda note: self._add_noted(selection, note))
+            await self._open_note("Note", "", lambda note: self._add_noted(selection, note))
             return
         self._refresh_highlights()
 
@@ -147,14 +175,14 @@ class Marking(Screen[None]):
 
     # -- the note box ------------------------------------------------------------------------
 
-    def _open_note(self, prompt: str, text: str, keep: Callable[[str], None]) -> None:
+    async def _open_note(self, prompt: str, text: str, keep: Callable[[str], None]) -> None:
         """Edit a note (or a bookmark's name) in the note box; keep(text) on Enter."""
 
         def submitted(note: str) -> None:
             self._close_note()
             keep(note.strip())
 
-        self.query_one("#note-bar").display = True
+        await self._show_row("note-bar")
         self.note_box.open(prompt, text, on_submit=submitted, on_cancel=self._close_note)
         self.set_focus(self.note_box)
 
@@ -224,12 +252,12 @@ class Marking(Screen[None]):
         changed = self.marks.change(mark.id, colour=(mark.colour + 1) % len(COLOUR_NAMES))
         self._marks_changed(f"Colour: {COLOUR_NAMES[changed.colour]}" if changed else None)
 
-    def on_marks_panel_edit(self, message: MarksPanel.Edit) -> None:
+    async def on_marks_panel_edit(self, message: MarksPanel.Edit) -> None:
         mark = self.marks.find(message.mark_id)
         if mark is None:
             return
         prompt = "Name" if mark.kind is MarkKind.BOOKMARK else "Note"
-        self._open_note(prompt, mark.note, lambda note: self._change_note(mark.id, note))
+        await self._open_note(prompt, mark.note, lambda note: self._change_note(mark.id, note))
 
     def _change_note(self, mark_id: str, note: str) -> None:
         self.marks.change(mark_id, note=note)

@@ -24,8 +24,9 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.reactive import var
+from textual.widget import Widget
 
 from reader.document.loading import Analysis
 from reader.document.model import BlockKind, Document, Entity, Mention, Quote
@@ -33,30 +34,27 @@ from reader.engine.sanitize import clipboard_text, sanitize
 from reader.saved_marks import DocumentMarks
 from reader.settings import JUSTIFY_MODES
 from reader.state import DocumentKey, StateStore
-from reader.ui.analysis import start_analysis
 from reader.ui.article import MEASURE_STEP, ArticleView
 from reader.ui.bindings import READER_BINDINGS
 from reader.ui.drawing import TextOptions
 from reader.ui.footer import ReaderFooter
 from reader.ui.highlights import Highlights
 from reader.ui.marking import Marking
-from reader.ui.messages import (
-    AnalysisDone,
-    EntityChosen,
-    MarkChosen,
-    NamesFound,
-    QuoteChosen,
-    SectionChosen,
-    StructureReady,
-)
-from reader.ui.note_box import NoteBox
 from reader.ui.quiet import InputQuiet
 from reader.ui.search_bar import SearchBar, SearchKey
-from reader.ui.selecting import SelectionBar
 from reader.ui.status import StatusLine
 
-if TYPE_CHECKING:  # the panels and the help are imported when first shown, not before the first frame
+if TYPE_CHECKING:  # imported when first needed (a panel shown, the analysis started), after the first frame
     from reader.ui.entry_list import EntryList
+    from reader.ui.messages import (
+        AnalysisDone,
+        EntityChosen,
+        MarkChosen,
+        NamesFound,
+        QuoteChosen,
+        SectionChosen,
+        StructureReady,
+    )
     from reader.ui.panels import GlossaryPanel, MentionTally, QuotesPanel, SectionsPanel
 
 COPY_EXCERPT_CELLS = 30  # how much of the copied text the notice shows
@@ -148,6 +146,7 @@ class ReaderScreen(Marking):
         self.set_reactive(ReaderScreen.structure, document)
         self.set_reactive(ReaderScreen.findings, Findings() if analyse else Findings.of(document))
         self._derive_from_structure(document)
+        self._search_bar = SearchBar(options, self.texts, id="search-bar")
         self.marks = DocumentMarks(self.positions, self.document_key, self.texts)
 
     def _derive_from_structure(self, document: Document) -> None:
@@ -184,11 +183,8 @@ class ReaderScreen(Marking):
                 marked=_marked(self.document),
             )
         yield Horizontal(id="aids")
-        yield SearchBar(self.options, self.texts, id="search-bar")
-        with Vertical(id="selection-row"):
-            yield SelectionBar(self.options)
-        with Vertical(id="note-bar"):
-            yield NoteBox(self.options)
+        # The search bar, the selection's bar and the note box are mounted when first needed
+        # (mount_row), in this order, between the aids and the footer.
         # Fitted to the terminal's width now, so that the first frame draws it as it stays.
         compact, show_palette, self._footer_leaves_out = self._footer_fit(self.app.size.width)
         yield ReaderFooter(compact=compact, show_command_palette=show_palette)
@@ -199,7 +195,16 @@ class ReaderScreen(Marking):
 
     @property
     def search_bar(self) -> SearchBar:
-        return self.query_one(SearchBar)
+        """The search bar: it holds the search index and the hits from the start, and is
+        mounted the first time the search is opened."""
+        return self._search_bar
+
+    ROWS = ("aids", "search-bar", "selection-row", "note-bar")  # below the article, top to bottom
+
+    async def mount_row(self, row: Widget) -> None:
+        """Mount one of the ROWS the first time it is needed, in its place among those mounted."""
+        mounted = [name for name in self.ROWS[:self.ROWS.index(row.id or "")] if self.query(f"#{name}")]
+        await self.mount(row, after=self.query_one(f"#{mounted[-1]}"))
 
     @property
     def sections_panel(self) -> SectionsPanel | None:
@@ -249,6 +254,8 @@ class ReaderScreen(Marking):
             search_bar = self.search_bar
 
             def start() -> None:
+                from reader.ui.analysis import start_analysis
+
                 # Search keeps the blocks' normalised texts the analysis made (one copy); whatever
                 # they do not cover (blocks changed meanwhile) is normalised before the reader asks.
                 start_analysis(analyse, self, self.quiet, then=lambda: search_bar.index.prepare(),
@@ -682,7 +689,9 @@ class ReaderScreen(Marking):
 
     # -- search ------------------------------------------------------------------------------
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        if not self._search_bar.is_attached:
+            await self.mount_row(self._search_bar)
         self.search_bar.open(self.article.top_anchor)
         self.searching = True
         # Keys reach on_key through the article; a panel's own bindings would take them.
