@@ -7,7 +7,7 @@ reader.saved_marks.DocumentMarks (no Textual), which saves every change at once.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
@@ -46,6 +46,8 @@ class Marking(Screen[None]):
     _refresh_highlights: Callable[[], None]
     _current_span: Callable[[], tuple[int, int, int] | None]
     mount_row: Callable[[Widget], Awaitable[None]]
+    _rows: dict[str, Widget]  # the rows of the bars mounted so far, by id (see _show_row)
+    _panels: Mapping[str, Widget]  # the panels mounted so far, by id (ReaderScreen.PANELS)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -70,7 +72,7 @@ class Marking(Screen[None]):
     async def _show_row(self, row_id: str) -> None:
         """Show the row of the selection's bar ("selection-row") or of the note box
         ("note-bar"), mounted the first time it is needed: neither is drawn before."""
-        if not self.query(f"#{row_id}"):
+        if row_id not in self._rows:
             bar: Widget
             if row_id == "selection-row":
                 from reader.ui.selecting import SelectionBar
@@ -80,19 +82,20 @@ class Marking(Screen[None]):
                 from reader.ui.note_box import NoteBox
 
                 bar = NoteBox(self.options)
-            await self.mount_row(Vertical(bar, id=row_id))
-        self.query_one(f"#{row_id}").display = True
+            self._rows[row_id] = Vertical(bar, id=row_id)
+            await self.mount_row(self._rows[row_id])
+        self._rows[row_id].display = True
 
     @property
     def marks_panel(self) -> MarksPanel | None:
         """The marks panel, once it has been shown (it is mounted then)."""
-        found = self.query("#marks")
-        return found.first() if found else None  # type: ignore[return-value]
+        return self._panels.get("marks")  # type: ignore[return-value]
 
     @property
     def noting(self) -> bool:
-        found = self.query("#note-bar")
-        return bool(found) and bool(found.first().display)
+        # Asked for every key of the footer and the palette: no query of the whole screen.
+        row = self._rows.get("note-bar")
+        return row is not None and bool(row.display)
 
     def marking_allows(self, action: str) -> bool:
         """Whether an app key acts now: none but quitting while a note is typed, few while selecting."""

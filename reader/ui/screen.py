@@ -147,6 +147,8 @@ class ReaderScreen(Marking):
         self.set_reactive(ReaderScreen.findings, Findings() if analyse else Findings.of(document))
         self._derive_from_structure(document)
         self._search_bar = SearchBar(options, self.texts, id="search-bar")
+        self._rows: dict[str, Widget] = {}  # the bars' rows mounted so far (reader/ui/marking.py)
+        self._panels: dict[str, EntryList] = {}  # the panels mounted so far (PANELS)
         self.marks = DocumentMarks(self.positions, self.document_key, self.texts)
 
     def _derive_from_structure(self, document: Document) -> None:
@@ -220,8 +222,7 @@ class ReaderScreen(Marking):
 
     def _mounted(self, name: str) -> EntryList | None:
         """The panel `name` if it was ever shown (see PANELS)."""
-        found = self.query(f"#{name}")
-        return found.first(self.PANELS[name].panel_class) if found else None
+        return self._panels.get(name)
 
     def panel(self, name: str) -> EntryList:
         """The panel `name`, mounted now if it never was (hidden until its show_… says so)."""
@@ -229,7 +230,7 @@ class ReaderScreen(Marking):
         if found is not None:
             return found
         where = self.PANELS[name]
-        panel = where.panel_class(self.options, id=name)
+        panel = self._panels[name] = where.panel_class(self.options, id=name)
         before = self._mounted(where.before) if where.before else None
         self.query_one(where.container).mount(panel, before=before)
         return panel
