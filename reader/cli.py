@@ -11,7 +11,6 @@ import os
 import shutil
 import sys
 from collections.abc import Iterable, Iterator
-from importlib.resources import files
 from pathlib import Path
 from typing import NoReturn
 
@@ -36,6 +35,8 @@ EXIT_USAGE = 2  # also: the app has no terminal to run in
 
 
 def bundled_article() -> str:
+    from importlib.resources import files  # not on the path of a command given a file
+
     return str(files("reader.assets") / "vostochny-summit.txt")
 
 
