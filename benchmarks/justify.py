@@ -9,41 +9,29 @@ would run it; the figure is the median of the runs, with the justified lines cou
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: make `benchmarks` importable
 
-from benchmarks.layout import write_document
+from benchmarks.layout import arguments, document, process_seconds
 
 TATWEEL = "\u0640"
 
 
 def time_render(path: Path, width: int, justify: str) -> float:
-    start = time.perf_counter()
-    subprocess.run(["reader", "render", "--width", str(width), "--justify", justify, str(path)],
-                   check=True, stdout=subprocess.DEVNULL, timeout=600)
-    return time.perf_counter() - start
+    return process_seconds(["reader", "render", "--width", str(width), "--justify", justify, str(path)])
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--size", type=int, default=1_000_000, help="document size in bytes (default 1 MB)")
-    parser.add_argument("--width", type=int, default=80)
-    parser.add_argument("--runs", type=int, default=3, help="runs of each; the median is reported")
-    args = parser.parse_args()
+    args = arguments(__doc__ or "", 1_000_000, "each")
     if shutil.which("reader") is None:
         print("the reader command is not installed (pip install -e .)", file=sys.stderr)
         return 1
-    with tempfile.TemporaryDirectory() as directory:
-        path = Path(directory) / "document.txt"
-        paragraphs = write_document(path, args.size)
+    with document(args.size) as (path, paragraphs):
         size = path.stat().st_size
         output = subprocess.run(["reader", "render", "--width", str(args.width), "--justify", "kashida", str(path)],
                                 check=True, capture_output=True, text=True, timeout=600).stdout

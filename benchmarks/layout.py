@@ -17,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 
@@ -58,6 +60,31 @@ def write_document(path: Path, size: int) -> int:
     return count
 
 
+def arguments(description: str, default_size: int, runs: str) -> argparse.Namespace:
+    """--size, --width and --runs, as this benchmark and benchmarks/justify.py take them."""
+    parser = argparse.ArgumentParser(description=description.split("\n")[0])
+    parser.add_argument("--size", type=int, default=default_size,
+                        help=f"document size in bytes (default {default_size / 1e6:g} MB)")
+    parser.add_argument("--width", type=int, default=80)
+    parser.add_argument("--runs", type=int, default=3, help=f"runs of {runs}; the median is reported")
+    return parser.parse_args()
+
+
+@contextmanager
+def document(size: int) -> Iterator[tuple[Path, int]]:
+    """A temporary document of `size` bytes (write_document) and its number of paragraphs."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "document.txt"
+        yield path, write_document(path, size)
+
+
+def process_seconds(command: list[str]) -> float:
+    """Wall-clock seconds of one whole process writing to /dev/null."""
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, timeout=600)
+    return time.perf_counter() - start
+
+
 def time_ours(path: Path, width: int) -> tuple[float, int]:
     result = subprocess.run([sys.executable, "-c", _LAYOUT_CHILD, str(path), str(width)],
                             check=True, capture_output=True, text=True, timeout=600)
@@ -66,23 +93,15 @@ def time_ours(path: Path, width: int) -> tuple[float, int]:
 
 
 def time_fribidi(path: Path, width: int) -> float:
-    start = time.perf_counter()
-    subprocess.run(["fribidi", "--width", str(width), str(path)], check=True, stdout=subprocess.DEVNULL, timeout=600)
-    return time.perf_counter() - start
+    return process_seconds(["fribidi", "--width", str(width), str(path)])
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--size", type=int, default=2_000_000, help="document size in bytes (default 2 MB)")
-    parser.add_argument("--width", type=int, default=80)
-    parser.add_argument("--runs", type=int, default=3, help="runs of each side; the median is reported")
-    args = parser.parse_args()
+    args = arguments(__doc__ or "", 2_000_000, "each side")
     if shutil.which("fribidi") is None:
         print("the fribidi command is not installed (Debian: libfribidi-bin)", file=sys.stderr)
         return 1
-    with tempfile.TemporaryDirectory() as directory:
-        path = Path(directory) / "document.txt"
-        paragraphs = write_document(path, args.size)
+    with document(args.size) as (path, paragraphs):
         size = path.stat().st_size
         ours_runs = [time_ours(path, args.width) for _ in range(args.runs)]
         theirs = statistics.median(time_fribidi(path, args.width) for _ in range(args.runs))
