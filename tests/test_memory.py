@@ -6,9 +6,10 @@ import asyncio
 import gc
 import random
 
-from reader.document.glossary import Matcher
-from reader.document.loading import PREVIEW_CHARS, open_document
-from reader.document.model import Entity, EntityType
+from reader.document.glossary import Matcher, with_data
+from reader.document.loading import PREVIEW_CHARS, _entities, open_document
+from reader.document.model import Entity, EntityType, Mention, MentionKind, Mentions, mentions_in_block
+from reader.document.places import place_entities
 from reader.engine.normalize import NormalizedText, normalize
 from reader.ui.app import ReaderApp
 from reader.ui.freed import release_freed_memory
@@ -162,11 +163,35 @@ def test_releasing_freed_memory_is_harmless():
 def test_the_places_keep_no_locale_data_once_read():
     from babel import localedata
 
-    from reader.document.places import place_entities
-
     if not hasattr(localedata, "clear_caches"):  # Babel before 2.16 keeps it
         return
     place_entities.cache_clear()
     places = place_entities()
     assert places and not localedata._cache
     assert place_entities() is places  # read once per process
+
+
+def test_mentions_kept_compactly_read_back_as_they_were_found(tmp_path):
+    path = tmp_path / "book.txt"
+    write_book(path, 300)
+    _, analyse = open_document(str(path), found_names=False)
+    document = analyse()
+    assert isinstance(document.mentions, Mentions)
+    matcher = Matcher(with_data(_entities(()), place_entities()))
+    found = [mention for block in document.blocks for mention in matcher.find(normalize(block.text), block.index)]
+    assert document.mentions == tuple(found) == Mentions(found) and len(document.mentions) == len(found) >= 300
+    assert list(document.mentions) == found and document.mentions[5] == found[5] and document.mentions[-1] == found[-1]
+    assert document.mentions[10:20] == tuple(found[10:20])
+    assert document.mentions.in_block(7) == [mention for mention in found if mention.paragraph == 7]
+    assert document.mentions.of_entity("vladimir-putin") == [n for n, mention in enumerate(found) if mention.entity_id == "vladimir-putin"]
+    assert document.mentions.entity_ids() == tuple(dict.fromkeys(mention.entity_id for mention in found))
+    assert hash(document.mentions) == hash(tuple(found)) and document.mentions != tuple(found[:-1])
+    assert Mentions() == () and not Mentions()
+
+
+def test_mentions_in_block_from_any_sequence():
+    putin = Mention("putin", 3, 4, 9, "بوتين", MentionKind.NAME)
+    later = Mention("putin", 5, 0, 5, "بوتين", MentionKind.NAME)
+    for mentions in ((putin, later), Mentions([putin, later])):
+        in_block = mentions_in_block(mentions)
+        assert in_block(3) == [putin] and in_block(5) == [later] and in_block(4) == []

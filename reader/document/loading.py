@@ -38,6 +38,7 @@ from reader.document.model import (
     Document,
     Entity,
     Mention,
+    Mentions,
     Quote,
     Section,
 )
@@ -75,7 +76,7 @@ class AnalysisProgress(Protocol):
 class MentionsSoFar(Sequence[Mention]):
     """The first `count` mentions of a list the analysis goes on appending to."""
 
-    def __init__(self, mentions: list[Mention], count: int) -> None:
+    def __init__(self, mentions: Sequence[Mention], count: int) -> None:
         self._mentions = mentions
         self._count = count
 
@@ -88,7 +89,7 @@ class MentionsSoFar(Sequence[Mention]):
     def __getitem__(self, index: slice) -> Sequence[Mention]: ...
     def __getitem__(self, index: int | slice) -> Mention | Sequence[Mention]:
         if isinstance(index, slice):
-            return self._mentions[: self._count][index]
+            return tuple(self[number] for number in range(*index.indices(self._count)))
         if not -self._count <= index < self._count:
             raise IndexError(index)
         return self._mentions[index if index >= 0 else self._count + index]
@@ -279,21 +280,19 @@ def _analysis(start: Document, start_quotes: frozenset[int], whole: Callable[[],
         matcher = Matcher(glossary)
         by_id = {entity.id: entity for entity in glossary}
         folded: list[NormalizedText] = []
-        mentions: list[Mention] = []
-        mentioned: dict[str, None] = {}  # entity ids in order of first mention, for the progress
+        # Kept compactly from the start: a book's mentions never all exist as objects at once
+        # (freed, their memory would stay the process's: the allocator keeps what it has used).
+        mentions = Mentions()
 
         def with_mentions(quotes: tuple[Quote, ...]) -> Document:
-            in_order = dict.fromkeys(mention.entity_id for mention in mentions)  # of first mention
-            return replace(document, quotes=quotes, entities=tuple(by_id[entity_id] for entity_id in in_order),
-                           mentions=tuple(mentions))
+            return replace(document, quotes=quotes, mentions=mentions,
+                           entities=tuple(by_id[entity_id] for entity_id in mentions.entity_ids()))
 
         for block in blocks:
             folded.append(normalize(block.text))
-            for mention in matcher.find(folded[-1], block.index):
-                mentions.append(mention)
-                mentioned.setdefault(mention.entity_id)
+            mentions.extend(matcher.find(folded[-1], block.index))
             if progress is not None and (block.index + 1) % MENTION_STEP == 0:
-                progress.names_found(tuple(by_id[entity_id] for entity_id in mentioned),
+                progress.names_found(tuple(by_id[entity_id] for entity_id in mentions.entity_ids()),
                                      MentionsSoFar(mentions, len(mentions)))
             if pause is not None and block.index % PAUSE_STEP == 0:
                 pause()
@@ -303,9 +302,13 @@ def _analysis(start: Document, start_quotes: frozenset[int], whole: Callable[[],
                 by_id.update((entity.id, entity) for entity in found)
                 found_matcher = Matcher(found)
                 # A new list: the mentions handed over so far (MentionsSoFar) stay as they were.
-                mentions = _longest_first(mentions, [mention for block in blocks if _may_name(block)
-                                                     for mention in found_matcher.find(folded[block.index],
-                                                                                       block.index)])
+                # Block by block: mentions of two blocks never overlap.
+                merged = Mentions()
+                for block in blocks:
+                    known = mentions.in_block(block.index)
+                    named = found_matcher.find(folded[block.index], block.index) if _may_name(block) else []
+                    merged.extend(_longest_first(known, named))
+                mentions = merged
                 glossary = (*found, *glossary)
         result = with_mentions(find_quotes(blocks, folded, mentions, glossary, block_quotes))
         hand_over = getattr(progress, "normalized", None)

@@ -7,8 +7,12 @@ offsets stay valid).
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
+from typing import overload
 
 STDIN_SOURCE = "stdin"
 """`Document.source` of a document read from standard input (otherwise a path, or a URL)."""
@@ -177,6 +181,109 @@ class Mention:
     kind: MentionKind
 
 
+_MENTION_KINDS = tuple(MentionKind)
+
+
+class Mentions(Sequence[Mention]):
+    """Mentions in document order (by paragraph, then start), kept compactly: a book has hundreds
+    of thousands, which as objects with their offsets took some 150 bytes each, here about 20.
+    Each one read is made anew: equal to the one stored, not the same object. Equal to any
+    sequence of equal mentions. The analysis appends to it as it goes."""
+
+    __slots__ = ("_ids", "_id_list", "_surfaces", "_surface_list", "_entity", "_paragraph", "_start", "_end",
+                 "_surface", "_kind")
+
+    def __init__(self, mentions: Iterable[Mention] = ()) -> None:
+        self._ids: dict[str, int] = {}
+        self._id_list: list[str] = []  # in order of first mention
+        self._surfaces: dict[str, int] = {}
+        self._surface_list: list[str] = []
+        self._entity, self._paragraph, self._start, self._end, self._surface = (array("I") for _ in range(5))
+        self._kind = bytearray()
+        self.extend(mentions)
+
+    def append(self, mention: Mention) -> None:
+        entity = self._ids.get(mention.entity_id)
+        if entity is None:
+            entity = self._ids[mention.entity_id] = len(self._id_list)
+            self._id_list.append(mention.entity_id)
+        surface = self._surfaces.get(mention.surface)
+        if surface is None:
+            surface = self._surfaces[mention.surface] = len(self._surface_list)
+            self._surface_list.append(mention.surface)
+        self._paragraph.append(mention.paragraph)
+        self._start.append(mention.start)
+        self._end.append(mention.end)
+        self._surface.append(surface)
+        self._kind.append(_MENTION_KINDS.index(mention.kind))
+        self._entity.append(entity)  # last: the mention is there once its entity is (see __len__)
+
+    def extend(self, mentions: Iterable[Mention]) -> None:
+        for mention in mentions:
+            self.append(mention)
+
+    def __len__(self) -> int:
+        return len(self._entity)
+
+    @overload
+    def __getitem__(self, index: int) -> Mention: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Mention, ...]: ...
+    def __getitem__(self, index: int | slice) -> Mention | tuple[Mention, ...]:
+        if isinstance(index, slice):
+            return tuple(self[number] for number in range(*index.indices(len(self))))
+        return Mention(self._id_list[self._entity[index]], self._paragraph[index], self._start[index],
+                       self._end[index], self._surface_list[self._surface[index]], _MENTION_KINDS[self._kind[index]])
+
+    def __iter__(self) -> Iterator[Mention]:
+        ids, surfaces = self._id_list, self._surface_list
+        for entity, paragraph, start, end, surface, kind in zip(
+            self._entity, self._paragraph, self._start, self._end, self._surface, self._kind
+        ):
+            yield Mention(ids[entity], paragraph, start, end, surfaces[surface], _MENTION_KINDS[kind])
+
+    def in_block(self, paragraph: int) -> list[Mention]:
+        """The mentions in one paragraph (block), in order."""
+        first = bisect_left(self._paragraph, paragraph)
+        last = bisect_right(self._paragraph, paragraph, first)
+        return [self[number] for number in range(first, last)]
+
+    def entity_ids(self) -> tuple[str, ...]:
+        """The entities mentioned, in order of first mention."""
+        return tuple(self._id_list)
+
+    def of_entity(self, entity_id: str) -> list[int]:
+        """The numbers of one entity's mentions, in document order (without making them)."""
+        wanted = self._ids.get(entity_id)
+        if wanted is None:
+            return []
+        return [number for number, entity in enumerate(self._entity) if entity == wanted]
+
+    def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(other) == len(self) and all(mine == theirs for mine, theirs in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Mentions({list(self)!r})"
+
+
+def mentions_in_block(mentions: Sequence[Mention]) -> Callable[[int], list[Mention]]:
+    """A function giving the mentions of one block, from mentions in document order: made as
+    they are asked for from a `Mentions`, grouped once from any other sequence."""
+    if isinstance(mentions, Mentions):
+        return mentions.in_block
+    by_block: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_block.setdefault(mention.paragraph, []).append(mention)
+    return lambda paragraph: by_block.get(paragraph, [])
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     title: str
@@ -185,7 +292,7 @@ class Document:
     sections: tuple[Section, ...]
     quotes: tuple[Quote, ...]
     entities: tuple[Entity, ...]  # only those mentioned, in order of first mention
-    mentions: tuple[Mention, ...]  # in document order
+    mentions: Sequence[Mention]  # in document order (the analysis gives them as Mentions)
     notices: tuple[str, ...] = ()  # one line each, for the reader: bad bytes replaced, page cut…
     # What a page or book says of itself ("" when it does not; a plain text never does).
     site: str = ""

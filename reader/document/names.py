@@ -38,7 +38,7 @@ from reader.document.cues import (
     TITLE_LINKS,
     TITLES,
 )
-from reader.document.model import Block, BlockKind, Entity, EntityType, Mention, Origin
+from reader.document.model import Block, BlockKind, Entity, EntityType, Mention, Origin, mentions_in_block
 from reader.engine.normalize import NormalizedText, fold
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -113,14 +113,12 @@ def find_names(blocks: Sequence[Block], folded: Sequence[NormalizedText], known:
     name_parts = {" ".join(words[start:stop]) for entity in glossary if entity.type is EntityType.PERSON
                   for words in (fold(name).split() for name in (entity.name_ar, *entity.aliases))
                   for start in range(len(words)) for stop in range(start + 1, len(words) + 1)}
-    by_block: dict[int, list[Mention]] = {}
-    for mention in known:
-        by_block.setdefault(mention.paragraph, []).append(mention)
+    in_block = mentions_in_block(known)
     found: dict[tuple[str, ...], _Found] = {}
     for block in blocks:
         if block.kind is BlockKind.EMBED:
             continue
-        tokens = _Tokens(folded[block.index], by_block.get(block.index, []), people)
+        tokens = _Tokens(folded[block.index], in_block(block.index), people)
         for candidate in _candidates(tokens):
             if " ".join(candidate.words) in known_names or (
                     candidate.type is EntityType.PERSON and " ".join(candidate.words) in name_parts):

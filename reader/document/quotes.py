@@ -35,7 +35,7 @@ from reader.document.cues import (
     STOPS,
     TITLES,
 )
-from reader.document.model import Block, BlockKind, Entity, EntityType, Mention, Quote
+from reader.document.model import Block, BlockKind, Entity, EntityType, Mention, Quote, mentions_in_block
 from reader.engine.normalize import NormalizedText, fold
 
 _MARKS = re.compile("[“”«»\"]")
@@ -87,9 +87,7 @@ def find_quotes(blocks: Sequence[Block], folded: Sequence[NormalizedText], menti
     """Every quoted span of every block (`folded`: each block's text normalised); `block_quotes`
     are paragraphs quoted as a whole (Markdown `>`, HTML <blockquote>) that count as one quote
     when they hold no quote marks."""
-    by_block: dict[int, list[Mention]] = {}
-    for mention in mentions:
-        by_block.setdefault(mention.paragraph, []).append(mention)
+    in_block = mentions_in_block(mentions)
     types = {entity.id: entity.type for entity in entities}
     arabic_names = {entity.id: entity.name_ar for entity in entities}
     names = {fold(name).strip() for entity in entities for name in (entity.name_ar, *entity.aliases)}
@@ -107,7 +105,7 @@ def find_quotes(blocks: Sequence[Block], folded: Sequence[NormalizedText], menti
         # Only quotes, cues and "NAME:" matter; most paragraphs of a long text have none of them.
         if spans or (in_chain and (":" in block.text or not _CUE_FORMS.keys().isdisjoint(
                 _WORD.findall(folded[block.index].text)))):
-            block_mentions = by_block.get(block.index, [])
+            block_mentions = in_block(block.index)
             paragraph = _Paragraph(block.text, spans, block_mentions, types)
             cues = _cues(folded[block.index], paragraph)
             if quoted_whole:

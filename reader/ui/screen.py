@@ -29,7 +29,7 @@ from textual.reactive import var
 from textual.widget import Widget
 
 from reader.document.loading import Analysis
-from reader.document.model import BlockKind, Document, Entity, Mention, Quote
+from reader.document.model import BlockKind, Document, Entity, Mention, Mentions, Quote
 from reader.engine.sanitize import clipboard_text, sanitize
 from reader.saved_marks import DocumentMarks
 from reader.settings import JUSTIFY_MODES
@@ -607,7 +607,10 @@ class ReaderScreen(Marking):
 
     def _mentions_of(self, entity_id: str) -> list[int]:
         """The mentions of one entity, in document order (mentions are in document order)."""
-        return [n for n, mention in enumerate(self.findings.mentions) if mention.entity_id == entity_id]
+        mentions = self.findings.mentions
+        if isinstance(mentions, Mentions):  # the analysis's: found without making every mention
+            return mentions.of_entity(entity_id)
+        return [n for n, mention in enumerate(mentions) if mention.entity_id == entity_id]
 
     # -- scrolling ---------------------------------------------------------------------------
 
