@@ -20,7 +20,8 @@ def _latin_or_number(char: str) -> bool:
 
 
 def may_break_between(before: str, after: str) -> bool:
-    """Whether a line may end after word `before` when word `after` follows it."""
+    """Whether a line may end after word `before` when word `after` follows it. Only `after`'s
+    first character matters (the layout caches the answer on it: layout._may_break)."""
     if _STANDALONE_WAW.fullmatch(before):
         return False
     if _STANDALONE_LAM_BEH.fullmatch(before) and _latin_or_number(after[0]):
