@@ -191,6 +191,27 @@ def render_against_fribidi(figure: Figure, book: Path, runs: int) -> float:
     return ours / megabytes
 
 
+def render_figures(small: Book, larger: Book) -> list[Figure]:
+    """`reader render` against fribidi at 2 MB (median of 3) and 20 MB (one run), and whether
+    its cost per MB stays flat (at most 1.15× the 2 MB's)."""
+    render = Figure("reader render, 2 MB, whole process, vs fribidi --width 80", "≤ 8×")
+    render_large = Figure("reader render, 20 MB, whole process, vs fribidi --width 80", "≤ 8×, flat per MB")
+    per_megabyte = {}
+
+    def render_at(figure: Figure, book: Book, runs: int, key: str) -> None:
+        per_megabyte[key] = render_against_fribidi(figure, book.path, runs)
+
+    figures = [
+        _guarded(render, lambda figure: render_at(figure, small, 3, "2")),
+        _guarded(render_large, lambda figure: render_at(figure, larger, 1, "20")),
+    ]
+    if "2" in per_megabyte and "20" in per_megabyte:
+        flat = per_megabyte["20"] / per_megabyte["2"]
+        render_large.ratio += f", per MB {flat:.2f}× the 2 MB's"
+        render_large.met = _met(render_large.met == "yes" and flat <= 1.15)
+    return figures
+
+
 def start_up_frames(figure: Figure, article_marker: str) -> None:
     with Run(minimal_command(), COLUMNS, ROWS) as run:
         minimal = start_up(run, READY, ROWS, OPEN_TIMEOUT)
@@ -325,21 +346,7 @@ def main() -> int:
     for book in (small, large, larger, huge):
         print(f"book: {book.path} ({book.path.stat().st_size:,} bytes)")
     size = f"{small.path.stat().st_size / 1e6:.1f} MB"
-    render = Figure("reader render, 2 MB, whole process, vs fribidi --width 80", "≤ 8×")
-    render_large = Figure("reader render, 20 MB, whole process, vs fribidi --width 80", "≤ 8×, flat per MB")
-    per_megabyte = {}
-
-    def render_at(figure: Figure, book: Book, runs: int, key: str) -> None:
-        per_megabyte[key] = render_against_fribidi(figure, book.path, runs)
-
-    figures = [
-        _guarded(render, lambda figure: render_at(figure, small, 3, "2")),
-        _guarded(render_large, lambda figure: render_at(figure, larger, 1, "20")),
-    ]
-    if "2" in per_megabyte and "20" in per_megabyte:
-        flat = per_megabyte["20"] / per_megabyte["2"]
-        render_large.ratio += f", per MB {flat:.2f}× the 2 MB's"
-        render_large.met = _met(render_large.met == "yes" and flat <= 1.15)
+    figures = render_figures(small, larger)
     figures += [
         _guarded(Figure(f"full layout, {size} at width {WIDTH} vs fribidi --width {WIDTH} (engine alone)", "≤ 10×"),
                  lambda figure: full_layout(figure, small.path)),
