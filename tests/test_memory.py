@@ -7,8 +7,8 @@ import gc
 import random
 
 from reader.document.glossary import Matcher, with_data
-from reader.document.loading import PREVIEW_CHARS, _entities, open_document
-from reader.document.model import Entity, EntityType, Mention, MentionKind, Mentions, mentions_in_block
+from reader.document.loading import PREVIEW_CHARS, _entities, load_document, open_document
+from reader.document.model import Entity, EntityType, Mention, MentionKind, Mentions, Quotes, mentions_in_block
 from reader.document.places import place_entities
 from reader.engine.normalize import NormalizedText, normalize
 from reader.ui.app import ReaderApp
@@ -195,3 +195,18 @@ def test_mentions_in_block_from_any_sequence():
     for mentions in ((putin, later), Mentions([putin, later])):
         in_block = mentions_in_block(mentions)
         assert in_block(3) == [putin] and in_block(5) == [later] and in_block(4) == []
+
+
+def test_quotes_kept_compactly_read_back_as_they_were_found(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("قال بوتين: «سنواصل العمل»\n\n«لن نتراجع» قالها الوزير أمس.\n\nوأضاف: “الحوار مستمر” ثم غادر.\n",
+                    encoding="utf-8")
+    document = load_document(str(path))
+    quotes = document.quotes
+    assert isinstance(quotes, Quotes) and len(quotes) >= 3
+    as_objects = tuple(quotes)
+    assert all(quote.text == document.blocks[quote.paragraph].text[quote.start:quote.end] for quote in as_objects)
+    assert quotes == as_objects == Quotes(document.blocks, as_objects) and quotes[1:] == as_objects[1:]
+    assert quotes[-1] == as_objects[-1] and hash(quotes) == hash(as_objects) and quotes != as_objects[:-1]
+    assert any(quote.speech and quote.speaker for quote in as_objects)
+    assert Quotes(document.blocks) == () and not Quotes(document.blocks)

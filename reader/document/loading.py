@@ -284,7 +284,7 @@ def _analysis(start: Document, start_quotes: frozenset[int], whole: Callable[[],
         # (freed, their memory would stay the process's: the allocator keeps what it has used).
         mentions = Mentions()
 
-        def with_mentions(quotes: tuple[Quote, ...]) -> Document:
+        def with_mentions(quotes: Sequence[Quote]) -> Document:
             return replace(document, quotes=quotes, mentions=mentions,
                            entities=tuple(by_id[entity_id] for entity_id in mentions.entity_ids()))
 

@@ -273,6 +273,75 @@ class Mentions(Sequence[Mention]):
         return f"Mentions({list(self)!r})"
 
 
+class Quotes(Sequence[Quote]):
+    """Quotes in document order, kept compactly (as Mentions): each one's text is read from its
+    block when it is asked for, not kept as a copy; each one read is made anew. Equal to any
+    sequence of equal quotes. `find_quotes` appends to it as it goes."""
+
+    __slots__ = ("_blocks", "_names", "_name_list", "_paragraph", "_start", "_end", "_speech", "_speaker",
+                 "_speaker_ar", "_cue")
+
+    def __init__(self, blocks: Sequence[Block], quotes: Iterable[Quote] = ()) -> None:
+        self._blocks = blocks
+        self._names: dict[str | None, int] = {None: 0}  # speakers, their Arabic names and cues, once each
+        self._name_list: list[str | None] = [None]
+        self._paragraph, self._start, self._end, self._speaker, self._speaker_ar, self._cue = (
+            array("I") for _ in range(6))
+        self._speech = bytearray()
+        self.extend(quotes)
+
+    def _name(self, name: str | None) -> int:
+        number = self._names.get(name)
+        if number is None:
+            number = self._names[name] = len(self._name_list)
+            self._name_list.append(name)
+        return number
+
+    def append(self, quote: Quote) -> None:
+        """`quote.text` must be its block's text from `start` to `end` (it always is)."""
+        self._start.append(quote.start)
+        self._end.append(quote.end)
+        self._speech.append(quote.speech)
+        self._speaker.append(self._name(quote.speaker))
+        self._speaker_ar.append(self._name(quote.speaker_ar))
+        self._cue.append(self._name(quote.cue))
+        self._paragraph.append(quote.paragraph)  # last: the quote is there once all of it is
+
+    def extend(self, quotes: Iterable[Quote]) -> None:
+        for quote in quotes:
+            self.append(quote)
+
+    def __len__(self) -> int:
+        return len(self._paragraph)
+
+    @overload
+    def __getitem__(self, index: int) -> Quote: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Quote, ...]: ...
+    def __getitem__(self, index: int | slice) -> Quote | tuple[Quote, ...]:
+        if isinstance(index, slice):
+            return tuple(self[number] for number in range(*index.indices(len(self))))
+        paragraph, start, end, names = self._paragraph[index], self._start[index], self._end[index], self._name_list
+        return Quote(paragraph, start, end, self._blocks[paragraph].text[start:end], bool(self._speech[index]),
+                     names[self._speaker[index]], names[self._speaker_ar[index]], names[self._cue[index]] or "")
+
+    def __iter__(self) -> Iterator[Quote]:
+        return (self[number] for number in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(other) == len(self) and all(mine == theirs for mine, theirs in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Quotes({list(self)!r})"
+
+
 def mentions_in_block(mentions: Sequence[Mention]) -> Callable[[int], list[Mention]]:
     """A function giving the mentions of one block, from mentions in document order: made as
     they are asked for from a `Mentions`, grouped once from any other sequence."""
@@ -290,7 +359,7 @@ class Document:
     source: str
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
-    quotes: tuple[Quote, ...]
+    quotes: Sequence[Quote]  # in document order (the analysis gives them as Quotes)
     entities: tuple[Entity, ...]  # only those mentioned, in order of first mention
     mentions: Sequence[Mention]  # in document order (the analysis gives them as Mentions)
     notices: tuple[str, ...] = ()  # one line each, for the reader: bad bytes replaced, page cut…

@@ -35,7 +35,7 @@ from reader.document.cues import (
     STOPS,
     TITLES,
 )
-from reader.document.model import Block, BlockKind, Entity, EntityType, Mention, Quote, mentions_in_block
+from reader.document.model import Block, BlockKind, Entity, EntityType, Mention, Quote, Quotes, mentions_in_block
 from reader.engine.normalize import NormalizedText, fold
 
 _MARKS = re.compile("[“”«»\"]")
@@ -83,7 +83,7 @@ class _Cue:
 
 
 def find_quotes(blocks: Sequence[Block], folded: Sequence[NormalizedText], mentions: Sequence[Mention],
-                entities: Sequence[Entity], block_quotes: frozenset[int] = frozenset()) -> tuple[Quote, ...]:
+                entities: Sequence[Entity], block_quotes: frozenset[int] = frozenset()) -> Quotes:
     """Every quoted span of every block (`folded`: each block's text normalised); `block_quotes`
     are paragraphs quoted as a whole (Markdown `>`, HTML <blockquote>) that count as one quote
     when they hold no quote marks."""
@@ -91,7 +91,7 @@ def find_quotes(blocks: Sequence[Block], folded: Sequence[NormalizedText], menti
     types = {entity.id: entity.type for entity in entities}
     arabic_names = {entity.id: entity.name_ar for entity in entities}
     names = {fold(name).strip() for entity in entities for name in (entity.name_ar, *entity.aliases)}
-    quotes: list[Quote] = []
+    quotes = Quotes(blocks)  # compact from the start: a book's quotes never all exist as objects
     subject: _Speaker | None = None  # of the most recent statement, carried across paragraphs
     previous_text = ""
     previous_said = False  # the paragraph before ended with someone's words, or with a colon
@@ -130,7 +130,7 @@ def find_quotes(blocks: Sequence[Block], folded: Sequence[NormalizedText], menti
         if in_chain:
             previous_text = block.text
             previous_said = said_last or block.text.rstrip().endswith(":")
-    return tuple(_speakers_of_repeated_quotes(quotes, blocks))
+    return _speakers_of_repeated_quotes(quotes, blocks)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -473,16 +473,21 @@ def _masked(text: str, ranges: list[tuple[int, int]]) -> str:
 _REPEATABLE = ("scare quotes", "no speech cue", "quoted passage")
 
 
-def _speakers_of_repeated_quotes(quotes: list[Quote], blocks: Sequence[Block]) -> list[Quote]:
+def _speakers_of_repeated_quotes(quotes: Quotes, blocks: Sequence[Block]) -> Quotes:
     """A heading (or title, or caption) that repeats a quote from the body is speech, with its
     speaker."""
-    body = [quote for quote in quotes if quote.speech and quote.speaker
+    repeated = {number for number, quote in enumerate(quotes)
+                if quote.speaker is None and blocks[quote.paragraph].kind in _ISOLATED
+                and (quote.speech or quote.cue in _REPEATABLE)}
+    if not repeated:
+        return quotes
+    body = [number for number, quote in enumerate(quotes) if quote.speech and quote.speaker
             and blocks[quote.paragraph].kind in (BlockKind.BODY, BlockKind.LEAD)]
-    result = []
-    for quote in quotes:
-        if quote.speaker is None and blocks[quote.paragraph].kind in _ISOLATED and (quote.speech or quote.cue in _REPEATABLE):
+    result = Quotes(blocks)
+    for number, quote in enumerate(quotes):
+        if number in repeated:
             key = fold(quote.text).strip(" .،,")
-            for said in body:
+            for said in map(quotes.__getitem__, body):
                 other = fold(said.text).strip(" .،,")
                 if key in other or (len(other.split()) >= 3 and other in key):
                     quote = Quote(quote.paragraph, quote.start, quote.end, quote.text, True, said.speaker,

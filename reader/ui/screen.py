@@ -71,7 +71,7 @@ _NO_HIGHLIGHTS = (None, 0, 0, None, 0, None, None, None, None)  # see _refresh_h
 class Findings:
     """What the analysis has found so far; `complete` once it has finished."""
 
-    quotes: tuple[Quote, ...] = ()
+    quotes: Sequence[Quote] = ()
     entities: tuple[Entity, ...] = ()
     mentions: Sequence[Mention] = ()
     complete: bool = False
