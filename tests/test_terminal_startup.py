@@ -42,3 +42,21 @@ def test_the_first_frame_holds_the_footer_s_keys_and_the_status_line(tmp_path):
         if binding.show:
             assert binding.description in footer, (binding.description, footer)
     assert "%" in rows[1]  # the status line, position first
+
+
+def test_a_remembered_position_is_where_the_first_frame_is_drawn(tmp_path):
+    env = environment_for_app(tmp_path)
+    with TmuxSession(reader_command(), width=80, height=24, env=env) as session:
+        session.wait_for_text("Quit", timeout=60)
+        top = session.screen().splitlines()[1]
+        session.send_keys("PageDown")
+        session.wait_for(lambda: session.screen().splitlines()[1] != top, what="a page down")
+        session.send_keys("q")
+        session.wait_for_exit(30)
+    with TmuxSession(reader_command(), width=80, height=24, env=env) as session:
+        session.wait_for_text("Quit", timeout=60)
+        resumed = session.settled_screen().splitlines()[1]
+        output = session.raw_output()
+    assert resumed != top
+    first = first_update_rows(output, 24)[2]  # the article's first row, as first drawn
+    assert first.strip() == resumed.strip()  # not the start, then the remembered place

@@ -111,6 +111,12 @@ class ArticleView(RowView, can_focus=True):
         self._rows: ArticleRows | None = None
         self.history: list[tuple[int, int]] = []
         self._at_end = False  # the reader asked for the end: it stays shown while the rows above settle
+        self._opens_at: tuple[int, int] | None = None  # where the first frame shows (open_at)
+
+    def open_at(self, block: int, offset: int = 0) -> None:
+        """Show `block` at `offset` at the top from the first frame on (a remembered position),
+        instead of drawing the start and then going there."""
+        self._opens_at = (block, offset)
 
     def _take_blocks(
         self, texts: Sequence[str], kinds: Sequence[BlockKind], links: Sequence[Sequence[tuple[int, int, str]]],
@@ -154,6 +160,8 @@ class ArticleView(RowView, can_focus=True):
         """Lay out again (new width, measure or hidden kinds): what is on screen first and exactly,
         the rest estimated, then measured in a background worker."""
         anchor = self.top_anchor if keep_anchor and self._rows is not None else None
+        if self._opens_at is not None and self.scrollable_content_region.height:  # the first layout with a size
+            anchor, self._opens_at = self._opens_at, None
         visible = [kind not in self.hidden_kinds for kind in self._kinds]
         ruled = [kind is BlockKind.TITLE for kind in self._kinds]
         body = [kind is BlockKind.BODY for kind in self._kinds]
@@ -390,7 +398,7 @@ class ArticleView(RowView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # The content width can change without a Resize (the first frame, a scrollbar coming):
         # check once per frame that the rows were laid out for the width being drawn.
-        if self._rows is not None and self._rows.width != self.column_width:
+        if self._rows is not None and (self._rows.width != self.column_width or self._opens_at is not None):
             self._relayout(keep_anchor=True)
         return super().render_lines(crop)
 

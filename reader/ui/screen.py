@@ -244,7 +244,7 @@ class ReaderScreen(Marking):
             self.notify(sanitize(notice), severity="warning", timeout=10, markup=False)
         resume = self.positions.recall(self.document_key, self.texts)
         if resume is not None:
-            self.call_after_refresh(self.article.go_to, *resume)
+            self.article.open_at(*resume)  # drawn there from the first frame
         if self.positions.notice:  # it names a path: text, never markup
             self.notify(sanitize(self.positions.notice), severity="warning", timeout=8, markup=False)
         self.call_after_refresh(self._refresh_highlights)  # the reader's marks, from the start
