@@ -89,7 +89,6 @@ class _Word:
         return text
 
 
-_CELLS = attrgetter("cells")
 _ADVANCE = attrgetter("advance")
 _HAS_NUMBER = attrgetter("has_number")
 _RTL = attrgetter("_rtl")
@@ -375,10 +374,8 @@ class _Paragraph:
         cache = _WORDS.setdefault((shape, harakat), {})
         pieces = text.split(" ")
         found = list(map(cache.get, pieces))
-        words: list[_Word] = (found if None not in found  # type: ignore[assignment]
+        words: list[_Word] = (found if all(found)  # type: ignore[assignment]
                               else [word or _word(cache, piece, shape, harakat) for piece, word in zip(pieces, found)])
-        if max(map(_CELLS, words)) > width:
-            return None  # a word broken between glyphs: the general wrap does it
         # ends[k]: cells of words[:k], each followed by its space; a line of words [a, b) is
         # ends[b] - ends[a] - 1 cells wide.
         ends = list(accumulate(map(_ADVANCE, words), initial=0))
@@ -387,6 +384,8 @@ class _Paragraph:
         first = 0
         while True:
             end = bisect_right(ends, ends[first] + width + 1, first + 1) - 1  # greedy
+            if end == first:
+                return None  # a word wider than the line, broken between glyphs: the general wrap does it
             if end >= count:
                 breaks.append((first, count))
                 break
@@ -407,7 +406,7 @@ class _Paragraph:
                 return None
         elif kind == "rtl":
             parts = list(map(_RTL, words))
-            if None in parts:
+            if not all(parts):  # None where not known yet (an empty form is falsy too, and kept)
                 _fill_rtl(parts, pieces, words)
             lines = [" ".join(parts[b - 1:a - 1 if a else None:-1]) for a, b in breaks]
         else:
