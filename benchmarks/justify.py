@@ -17,13 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: make `benchmarks` importable
 
-from benchmarks.layout import arguments, document, process_seconds
+from benchmarks.layout import arguments, document, run_seconds
 
 TATWEEL = "\u0640"
 
 
 def time_render(path: Path, width: int, justify: str) -> float:
-    return process_seconds(["reader", "render", "--width", str(width), "--justify", justify, str(path)])
+    return run_seconds(["reader", "render", "--width", str(width), "--justify", justify, str(path)])
 
 
 def main() -> int:

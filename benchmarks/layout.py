@@ -78,7 +78,7 @@ def document(size: int) -> Iterator[tuple[Path, int]]:
         yield path, write_document(path, size)
 
 
-def process_seconds(command: list[str]) -> float:
+def run_seconds(command: list[str]) -> float:
     """Wall-clock seconds of one whole process writing to /dev/null."""
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, timeout=600)
@@ -93,7 +93,7 @@ def time_ours(path: Path, width: int) -> tuple[float, int]:
 
 
 def time_fribidi(path: Path, width: int) -> float:
-    return process_seconds(["fribidi", "--width", str(width), str(path)])
+    return run_seconds(["fribidi", "--width", str(width), str(path)])
 
 
 def main() -> int:

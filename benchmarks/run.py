@@ -15,6 +15,7 @@ as "not measurable yet: <why>"; nothing here waits without a bound.
 """
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -33,6 +34,7 @@ from benchmarks.minimal_app import READY  # noqa: E402
 from benchmarks.screen import (  # noqa: E402
     NotMeasurable,
     Run,
+    bytecode_environment,
     first_paints,
     minimal_command,
     on_screen,
@@ -184,7 +186,9 @@ def render_against_fribidi(figure: Figure, book: Path, runs: int) -> float:
     if shutil.which("fribidi") is None:
         raise NotMeasurable("the fribidi command is not installed (Debian: libfribidi-bin)")
     megabytes = book.stat().st_size / 1e6
-    ours = process_seconds([*reader_command("render", "--width", str(WIDTH), str(book))], runs)
+    # From cached bytecode, as installed (see screen.BYTECODE_CACHE), like the tmux runs.
+    ours = process_seconds([*reader_command("render", "--width", str(WIDTH), str(book))], runs,
+                           {**os.environ, **bytecode_environment()})
     theirs = process_seconds(["fribidi", "--width", str(WIDTH), str(book)], runs)
     figure.measured, figure.baseline = f"{_seconds(ours)} ({_seconds(ours / megabytes)}/MB)", f"fribidi {_seconds(theirs)}"
     figure.ratio, figure.met = f"{ours / theirs:.1f}×", _met(ours / theirs <= 8)
