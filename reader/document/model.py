@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
-from typing import overload
+from typing import TypeVar, overload
 
 STDIN_SOURCE = "stdin"
 """`Document.source` of a document read from standard input (otherwise a path, or a URL)."""
@@ -182,13 +182,56 @@ class Mention:
 
 
 _MENTION_KINDS = tuple(MentionKind)
+_Item = TypeVar("_Item")
 
 
-class Mentions(Sequence[Mention]):
+class _Packed(Sequence[_Item]):
+    """A sequence kept in arrays rather than as objects (see Mentions, Quotes): each item read is
+    made anew by `_item`, equal to the one stored but not the same object. Equal to any sequence
+    of equal items."""
+
+    __slots__ = ()
+
+    def _item(self, index: int) -> _Item:
+        raise NotImplementedError
+
+    def append(self, item: _Item) -> None:
+        raise NotImplementedError
+
+    def extend(self, items: Iterable[_Item]) -> None:
+        for item in items:
+            self.append(item)
+
+    @overload
+    def __getitem__(self, index: int) -> _Item: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[_Item, ...]: ...
+    def __getitem__(self, index: int | slice) -> _Item | tuple[_Item, ...]:
+        if isinstance(index, slice):
+            return tuple(self._item(number) for number in range(*index.indices(len(self))))
+        return self._item(index)
+
+    def __iter__(self) -> Iterator[_Item]:
+        return (self._item(number) for number in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(other) == len(self) and all(mine == theirs for mine, theirs in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self)!r})"
+
+
+class Mentions(_Packed[Mention]):
     """Mentions in document order (by paragraph, then start), kept compactly: a book has hundreds
     of thousands, which as objects with their offsets took some 150 bytes each, here about 20.
-    Each one read is made anew: equal to the one stored, not the same object. Equal to any
-    sequence of equal mentions. The analysis appends to it as it goes."""
+    The analysis appends to it as it goes."""
 
     __slots__ = ("_ids", "_id_list", "_surfaces", "_surface_list", "_entity", "_paragraph", "_start", "_end",
                  "_surface", "_kind")
@@ -218,20 +261,10 @@ class Mentions(Sequence[Mention]):
         self._kind.append(_MENTION_KINDS.index(mention.kind))
         self._entity.append(entity)  # last: the mention is there once its entity is (see __len__)
 
-    def extend(self, mentions: Iterable[Mention]) -> None:
-        for mention in mentions:
-            self.append(mention)
-
     def __len__(self) -> int:
         return len(self._entity)
 
-    @overload
-    def __getitem__(self, index: int) -> Mention: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Mention, ...]: ...
-    def __getitem__(self, index: int | slice) -> Mention | tuple[Mention, ...]:
-        if isinstance(index, slice):
-            return tuple(self[number] for number in range(*index.indices(len(self))))
+    def _item(self, index: int) -> Mention:
         return Mention(self._id_list[self._entity[index]], self._paragraph[index], self._start[index],
                        self._end[index], self._surface_list[self._surface[index]], _MENTION_KINDS[self._kind[index]])
 
@@ -246,7 +279,7 @@ class Mentions(Sequence[Mention]):
         """The mentions in one paragraph (block), in order."""
         first = bisect_left(self._paragraph, paragraph)
         last = bisect_right(self._paragraph, paragraph, first)
-        return [self[number] for number in range(first, last)]
+        return [self._item(number) for number in range(first, last)]
 
     def entity_ids(self) -> tuple[str, ...]:
         """The entities mentioned, in order of first mention."""
@@ -259,24 +292,10 @@ class Mentions(Sequence[Mention]):
             return []
         return [number for number, entity in enumerate(self._entity) if entity == wanted]
 
-    def __eq__(self, other: object) -> bool:
-        if other is self:
-            return True
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(other) == len(self) and all(mine == theirs for mine, theirs in zip(self, other, strict=True))
 
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"Mentions({list(self)!r})"
-
-
-class Quotes(Sequence[Quote]):
+class Quotes(_Packed[Quote]):
     """Quotes in document order, kept compactly (as Mentions): each one's text is read from its
-    block when it is asked for, not kept as a copy; each one read is made anew. Equal to any
-    sequence of equal quotes. `find_quotes` appends to it as it goes."""
+    block when it is asked for, not kept as a copy. `find_quotes` appends to it as it goes."""
 
     __slots__ = ("_blocks", "_names", "_name_list", "_paragraph", "_start", "_end", "_speech", "_speaker",
                  "_speaker_ar", "_cue")
@@ -307,39 +326,13 @@ class Quotes(Sequence[Quote]):
         self._cue.append(self._name(quote.cue))
         self._paragraph.append(quote.paragraph)  # last: the quote is there once all of it is
 
-    def extend(self, quotes: Iterable[Quote]) -> None:
-        for quote in quotes:
-            self.append(quote)
-
     def __len__(self) -> int:
         return len(self._paragraph)
 
-    @overload
-    def __getitem__(self, index: int) -> Quote: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Quote, ...]: ...
-    def __getitem__(self, index: int | slice) -> Quote | tuple[Quote, ...]:
-        if isinstance(index, slice):
-            return tuple(self[number] for number in range(*index.indices(len(self))))
+    def _item(self, index: int) -> Quote:
         paragraph, start, end, names = self._paragraph[index], self._start[index], self._end[index], self._name_list
         return Quote(paragraph, start, end, self._blocks[paragraph].text[start:end], bool(self._speech[index]),
                      names[self._speaker[index]], names[self._speaker_ar[index]], names[self._cue[index]] or "")
-
-    def __iter__(self) -> Iterator[Quote]:
-        return (self[number] for number in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if other is self:
-            return True
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(other) == len(self) and all(mine == theirs for mine, theirs in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"Quotes({list(self)!r})"
 
 
 def mentions_in_block(mentions: Sequence[Mention]) -> Callable[[int], list[Mention]]:
